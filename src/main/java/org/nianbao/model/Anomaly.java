@@ -1,0 +1,39 @@
+package org.nianbao.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One finding about a report's data. Anomalies are values collected per document, never thrown.
+ *
+ * @param keys canonical keys involved, in a stable order
+ * @param expected the number an identity implies ("" when the rule compares no numbers)
+ * @param actual the number printed ("" when the rule compares no numbers)
+ * @param page where to look (0 when unknown or the format has no pages)
+ */
+public record Anomaly(
+    Severity severity, String rule, List<String> keys, String expected, String actual, String message, int page) {
+  public Anomaly {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(actual, "actual");
+    Objects.requireNonNull(message, "message");
+    if (!rule.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("rule codes are lower snake case: " + rule);
+    }
+    keys = List.copyOf(keys);
+  }
+
+  public static Anomaly of(Severity severity, String rule, List<String> keys, String message, int page) {
+    return new Anomaly(severity, rule, keys, "", "", message, page);
+  }
+
+  public String keysText() {
+    return String.join(";", keys);
+  }
+
+  public String pageText() {
+    return page == 0 ? "" : Integer.toString(page);
+  }
+}

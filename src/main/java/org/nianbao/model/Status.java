@@ -1,0 +1,20 @@
+package org.nianbao.model;
+
+import java.util.Locale;
+
+/** The outcome of one input document (OUTPUT.md, reports.csv {@code status}). */
+public enum Status {
+  OK,
+  ANOMALIES,
+  PARTIAL,
+  UNRECOGNIZED,
+  FAILED;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Status fromCode(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT));
+  }
+}

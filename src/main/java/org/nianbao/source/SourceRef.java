@@ -1,0 +1,26 @@
+package org.nianbao.source;
+
+import java.util.Objects;
+
+/**
+ * Where a piece of text was read: the input's source path, the 1-based page (0 when the format has no
+ * pages) and a short human-readable locator such as {@code table 2 r5c3} or {@code line 57}.
+ */
+public record SourceRef(String source, int page, String locator) {
+  public SourceRef {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(locator, "locator");
+    if (page < 0) {
+      throw new IllegalArgumentException("page must be >= 0: " + page);
+    }
+  }
+
+  public SourceRef withLocator(String newLocator) {
+    return new SourceRef(source, page, newLocator);
+  }
+
+  /** The page for output: empty when the format has no pages. */
+  public String pageText() {
+    return page == 0 ? "" : Integer.toString(page);
+  }
+}
