@@ -1,0 +1,157 @@
+package org.nianbao.locate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nianbao.map.TableMapper;
+import org.nianbao.map.TableMatch;
+import org.nianbao.mapping.CompiledMapping;
+import org.nianbao.mapping.FormatMapping;
+import org.nianbao.mapping.KeyCatalog;
+import org.nianbao.mapping.TableSpec;
+import org.nianbao.model.Anomaly;
+import org.nianbao.model.Severity;
+import org.nianbao.normalize.TextForms;
+import org.nianbao.source.Block;
+import org.nianbao.source.Heading;
+import org.nianbao.source.Paragraph;
+import org.nianbao.source.SourceDocument;
+import org.nianbao.source.TableBlock;
+
+/**
+ * Finds the statistics tables of a document and decides their era. Every table is tried against every
+ * table spec of every era; the best fit wins, helped by the section heading above it. A table whose
+ * content fits two eras equally (section 四 is the same in 2019 and 2021) takes the report's era, which is
+ * decided by the tables that do tell eras apart. A table of another era than the report's is kept and
+ * flagged {@code format_mixed}. Stateless.
+ */
+public final class TableLocator {
+  private static final int MAX_ANCHOR_LENGTH = 40;
+  private final TableMapper mapper;
+  private final KeyCatalog catalog;
+
+  public TableLocator(TableMapper mapper, KeyCatalog catalog) {
+    this.mapper = mapper;
+    this.catalog = catalog;
+  }
+
+  /** The candidate matches of one table, best first per era. */
+  private record Candidates(TableBlock table, String tableId, Map<String, TableMatch> byFormat) {}
+
+  public LocatedReport locate(SourceDocument doc, CompiledMapping mapping, Integer year) {
+    List<Candidates> tables = new ArrayList<>();
+    Set<String> anchored = new LinkedHashSet<>();
+    String anchor = null;
+    for (Block b : doc.blocks()) {
+      if (b instanceof Heading h) {
+        anchor = anchorOf(h.text(), mapping, anchor, anchored);
+      } else if (b instanceof Paragraph p) {
+        anchor = anchorOf(p.text(), mapping, anchor, anchored);
+      } else if (b instanceof TableBlock t) {
+        Candidates c = candidates(t, mapping, anchor);
+        if (c != null) {
+          tables.add(c);
+        }
+      }
+    }
+    List<Anomaly> anomalies = new ArrayList<>();
+    if (tables.isEmpty()) {
+      for (String id : anchored) {
+        anomalies.add(Anomaly.of(Severity.WARNING, "table_unreadable", List.of(),
+            "The heading of table " + id + " was found but no table with cell boundaries follows it "
+                + "(a text dump glues cells together); no number was read from it", 0));
+      }
+      return new LocatedReport("unknown", List.of(), anomalies);
+    }
+    String format = reportFormat(tables, mapping, year);
+    List<TableMatch> chosen = new ArrayList<>();
+    Set<String> idsFound = new LinkedHashSet<>();
+    for (Candidates c : tables) {
+      TableMatch m = decisive(c) ? best(c) : c.byFormat().getOrDefault(format, best(c));
+      chosen.add(m);
+      idsFound.add(m.spec().id());
+      if (!m.spec().format().equals(format)) {
+        List<String> mixed = m.cells().stream().map(x -> x.key())
+            .filter(k -> catalog.entry(k).map(e -> !e.formats().contains(format)).orElse(false)).distinct().toList();
+        anomalies.add(Anomaly.of(Severity.WARNING, "format_mixed", mixed.isEmpty() ? m.cells().stream().map(x -> x.key()).distinct().toList() : mixed,
+            "Table " + m.spec().id() + " follows the " + m.spec().format() + " layout in a " + format + " report"
+                + (mixed.isEmpty() ? "" : "; its rows " + String.join(", ", mixed.subList(0, Math.min(3, mixed.size()))) + (mixed.size() > 3 ? ", …" : "") + " exist only in that layout"),
+            m.page()));
+      }
+    }
+    FormatMapping fm = mapping.format(format).orElseThrow();
+    for (TableSpec spec : fm.tables()) {
+      if (!idsFound.contains(spec.id())) {
+        anomalies.add(Anomaly.of(Severity.ERROR, "missing_section", List.of(),
+            "The " + spec.id() + " table of the " + format + " format was not found in the document", 0));
+      }
+    }
+    return new LocatedReport(format, chosen, anomalies);
+  }
+
+  private String anchorOf(String text, CompiledMapping mapping, String current, Set<String> anchored) {
+    String f = TextForms.matchForm(text);
+    if (f.isEmpty() || f.length() > MAX_ANCHOR_LENGTH) {
+      return current;
+    }
+    for (TableSpec spec : mapping.tables()) {
+      for (String a : spec.anchors()) {
+        if (f.contains(a)) {
+          anchored.add(spec.id());
+          return spec.id();
+        }
+      }
+    }
+    return current;
+  }
+
+  private Candidates candidates(TableBlock table, CompiledMapping mapping, String anchor) {
+    Map<String, Map<String, TableMatch>> byId = new LinkedHashMap<>();
+    Map<String, Integer> bestById = new HashMap<>();
+    for (TableSpec spec : mapping.tables()) {
+      TableMatch m = mapper.map(table, spec);
+      if (m.score() <= 0) {
+        continue;
+      }
+      int score = m.score() + (spec.id().equals(anchor) ? 1 : 0);
+      byId.computeIfAbsent(spec.id(), k -> new LinkedHashMap<>()).put(spec.format(), m);
+      bestById.merge(spec.id(), score, Math::max);
+    }
+    return bestById.entrySet().stream().max(Map.Entry.comparingByValue())
+        .map(e -> new Candidates(table, e.getKey(), byId.get(e.getKey()))).orElse(null);
+  }
+
+  private static TableMatch best(Candidates c) {
+    return c.byFormat().values().stream().max(Comparator.comparingInt(TableMatch::score)).orElseThrow();
+  }
+
+  private static boolean decisive(Candidates c) {
+    List<Integer> scores = c.byFormat().values().stream().map(TableMatch::score).sorted(Comparator.reverseOrder()).toList();
+    return scores.size() == 1 || scores.get(0) > scores.get(1);
+  }
+
+  private static String reportFormat(List<Candidates> tables, CompiledMapping mapping, Integer year) {
+    Map<String, Integer> votes = new LinkedHashMap<>();
+    for (Candidates c : tables) {
+      if (decisive(c)) {
+        TableMatch b = best(c);
+        int second = c.byFormat().values().stream().filter(m -> m != b).mapToInt(TableMatch::score).max().orElse(0);
+        votes.merge(b.spec().format(), b.score() - second, Integer::sum);
+      }
+    }
+    if (!votes.isEmpty()) {
+      return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+    Set<String> formats = tables.get(0).byFormat().keySet();
+    if (year != null && year <= 2020 && formats.contains("2019")) {
+      return "2019";
+    }
+    return mapping.formats().stream().map(FormatMapping::format).filter(formats::contains)
+        .max(Comparator.naturalOrder()).orElse(formats.iterator().next());
+  }
+}

@@ -1,0 +1,22 @@
+package org.nianbao.map;
+
+import java.util.Objects;
+import org.nianbao.source.SourceRef;
+
+/**
+ * A table cell bound to a canonical key, before normalization.
+ *
+ * @param fuzzy the row label was matched approximately
+ * @param misaligned the row's values could not be bound to columns one to one (e.g. cells glued by text
+ *     extraction): the raw text is kept but no number may be read from it
+ */
+public record MappedCell(String key, String raw, SourceRef ref, String rowLabel, String columnLabel, boolean fuzzy,
+    boolean misaligned) {
+  public MappedCell {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(raw, "raw");
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(rowLabel, "rowLabel");
+    Objects.requireNonNull(columnLabel, "columnLabel");
+  }
+}

@@ -1,0 +1,498 @@
+package org.nianbao.map;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nianbao.mapping.BlockSpec;
+import org.nianbao.mapping.ColumnSpec;
+import org.nianbao.mapping.GroupSpec;
+import org.nianbao.mapping.MappingLoader;
+import org.nianbao.mapping.RowSpec;
+import org.nianbao.mapping.TableSpec;
+import org.nianbao.model.Anomaly;
+import org.nianbao.model.Severity;
+import org.nianbao.normalize.CellNormalizer;
+import org.nianbao.normalize.TextForms;
+import org.nianbao.source.Cell;
+import org.nianbao.source.TableBlock;
+
+/**
+ * Binds one table's cells to canonical keys with one table spec: splits the table into its captioned
+ * blocks, reads each block's header, binds value columns by header position (exact grids) or by order
+ * (flattened text, where positions are unknown), and resolves each row label, tolerating numbering,
+ * spacing and punctuation variants and, flagged, small typos. Stateless.
+ */
+public final class TableMapper {
+  private static final double FUZZY_IN_GROUP = 0.5;
+  private static final double FUZZY_GLOBAL = 0.8;
+  private final CellNormalizer normalizer;
+
+  public TableMapper(CellNormalizer normalizer) {
+    this.normalizer = normalizer;
+  }
+
+  /** One row reduced to its label texts and its value cells. */
+  private record RowView(int index, List<Cell> labels, List<Cell> values, List<Cell> distinct) {
+    List<String> labelTexts() {
+      return labels.stream().map(Cell::text).toList();
+    }
+
+    boolean hasNonBlankValue() {
+      return values.stream().anyMatch(c -> !c.isBlank());
+    }
+  }
+
+  /** The result of resolving one row label. */
+  private record RowHit(RowSpec row, boolean fuzzy) {}
+
+  public TableMatch map(TableBlock table, TableSpec spec) {
+    List<RowView> views = new ArrayList<>();
+    for (int r = 0; r < table.rowCount(); r++) {
+      views.add(view(table, r));
+    }
+    List<MappedCell> cells = new ArrayList<>();
+    List<Anomaly> anomalies = new ArrayList<>();
+    Set<String> found = new LinkedHashSet<>();
+    int score = cueHits(views, spec) * 2;
+    Map<BlockSpec, int[]> segments = segments(views, spec);
+    for (Map.Entry<BlockSpec, int[]> e : segments.entrySet()) {
+      score += mapBlock(table, views, e.getKey(), e.getValue()[0], e.getValue()[1], spec, cells, anomalies, found);
+    }
+    int page = table.firstPage();
+    return new TableMatch(spec, cells, anomalies, found, cells.isEmpty() ? 0 : score, page);
+  }
+
+  private RowView view(TableBlock table, int r) {
+    List<Cell> row = table.rows().get(r);
+    List<Cell> distinct = new ArrayList<>();
+    Cell prev = null;
+    for (Cell c : row) {
+      if (prev != null && prev.anchorRow() == c.anchorRow() && prev.anchorCol() == c.anchorCol()) {
+        continue;
+      }
+      distinct.add(c);
+      prev = c;
+    }
+    // Values start after the last label that precedes the first readable value, so that a value cell
+    // holding text ("约5") stays a value (and is reported unparseable) instead of becoming a label.
+    int firstValue = distinct.size();
+    for (int i = 0; i < distinct.size(); i++) {
+      Cell c = distinct.get(i);
+      if (!c.isBlank() && normalizer.looksLikeValue(c.text()) && !isLabel(c)) {
+        firstValue = i;
+        break;
+      }
+    }
+    int lastLabel = -1;
+    for (int i = 0; i < firstValue; i++) {
+      if (isLabel(distinct.get(i))) {
+        lastLabel = i;
+      }
+    }
+    List<Cell> labels = new ArrayList<>();
+    for (int i = 0; i <= lastLabel; i++) {
+      if (!distinct.get(i).isBlank()) {
+        labels.add(distinct.get(i));
+      }
+    }
+    List<Cell> values = new ArrayList<>();
+    for (int i = lastLabel + 1; i < distinct.size(); i++) {
+      Cell c = distinct.get(i);
+      if (c.anchorRow() == r) {
+        values.add(c);
+      }
+    }
+    return new RowView(r, labels, values, distinct);
+  }
+
+  private boolean isLabel(Cell c) {
+    return !c.isBlank() && !normalizer.looksLikeValue(c.text());
+  }
+
+  private static int cueHits(List<RowView> views, TableSpec spec) {
+    Set<String> texts = new HashSet<>();
+    for (RowView v : views) {
+      for (Cell c : v.labels()) {
+        texts.add(TextForms.matchForm(c.text()));
+      }
+    }
+    int hits = 0;
+    for (String cue : spec.cues()) {
+      if (texts.contains(cue)) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  /** Each block of the spec with its row range [start, end) in the table; captionless specs take it all. */
+  private static Map<BlockSpec, int[]> segments(List<RowView> views, TableSpec spec) {
+    Map<BlockSpec, int[]> out = new LinkedHashMap<>();
+    boolean captioned = spec.blocks().stream().anyMatch(b -> !b.captions().isEmpty());
+    if (!captioned) {
+      out.put(spec.blocks().get(0), new int[] {0, views.size()});
+      return out;
+    }
+    BlockSpec current = null;
+    for (RowView v : views) {
+      Optional<BlockSpec> caption = captionOf(v, spec);
+      if (caption.isPresent()) {
+        if (current != null) {
+          out.get(current)[1] = v.index();
+        }
+        current = caption.get();
+        out.putIfAbsent(current, new int[] {v.index() + 1, views.size()});
+      }
+    }
+    return out;
+  }
+
+  private static Optional<BlockSpec> captionOf(RowView v, TableSpec spec) {
+    List<String> texts = v.distinct().stream().filter(c -> !c.isBlank()).map(c -> TextForms.matchForm(c.text())).distinct().toList();
+    if (texts.size() != 1) {
+      return Optional.empty();
+    }
+    return spec.blocks().stream().filter(b -> b.captions().contains(texts.get(0))).findFirst();
+  }
+
+  private int mapBlock(TableBlock table, List<RowView> views, BlockSpec block, int start, int end, TableSpec spec,
+      List<MappedCell> cells, List<Anomaly> anomalies, Set<String> found) {
+    int headerStart = -1;
+    int dataStart = -1;
+    for (int r = start; r < end && dataStart < 0; r++) {
+      RowView v = views.get(r);
+      if (isDataRow(v, block)) {
+        dataStart = r;
+      } else if (headerStart < 0 && mentionsColumn(v, block)) {
+        headerStart = r;
+      }
+    }
+    if (dataStart < 0 || headerStart < 0) {
+      return 0;
+    }
+    List<RowView> header = views.subList(headerStart, dataStart);
+    Binding binding = bind(table, header, block);
+    if (binding == null) {
+      return 0;
+    }
+    int bound = 0;
+    GroupSpec group = null;
+    Set<String> blockFound = new HashSet<>();
+    for (int r = dataStart; r < end; r++) {
+      RowView v = views.get(r);
+      if (v.values().isEmpty() && v.labels().isEmpty()) {
+        continue;
+      }
+      if (block.unlabelledRow()) {
+        if (!v.labels().isEmpty() || !v.hasNonBlankValue() && v.values().size() < block.columns().size() / 2) {
+          continue;
+        }
+        if (!blockFound.add("")) {
+          continue;
+        }
+        found.add("");
+        bound += emit(table, v, new RowSpec("", List.of(), "", ""), false, block, binding, spec, "", cells, anomalies);
+        continue;
+      }
+      GroupSpec labelledGroup = groupOf(v, block);
+      if (labelledGroup != null) {
+        group = labelledGroup;
+      }
+      RowHit hit = resolve(v, block, group);
+      if (hit == null) {
+        if (labelledGroup != null && v.hasNonBlankValue()) {
+          anomalies.add(Anomaly.of(Severity.INFO, "subtotal_row", List.of(),
+              "Row '" + TextForms.display(last(v)) + "' prints a subtotal for its group; it is not a template row and was not mapped",
+              page(v)));
+        } else if (v.hasNonBlankValue() && !v.labels().isEmpty()) {
+          anomalies.add(Anomaly.of(Severity.WARNING, "unknown_row", List.of(),
+              "Row '" + TextForms.display(String.join(" ", v.labelTexts())) + "' carries numbers but its label matches no row of "
+                  + spec.id() + " (" + spec.format() + "); add it to the mapping if it is a variant",
+              page(v)));
+        }
+        continue;
+      }
+      group = hit.row().group().isEmpty() ? null : findGroup(block, hit.row().group());
+      if (!blockFound.add(hit.row().key())) {
+        anomalies.add(Anomaly.of(Severity.WARNING, "duplicate_row", keysOf(spec, hit.row(), block),
+            "Row '" + hit.row().label() + "' appears twice; the first one was kept", page(v)));
+        continue;
+      }
+      found.add(hit.row().key());
+      bound += emit(table, v, hit.row(), hit.fuzzy(), block, binding, spec, hit.row().label(), cells, anomalies);
+    }
+    return bound;
+  }
+
+  private static int page(RowView v) {
+    return v.distinct().isEmpty() ? 0 : v.distinct().get(0).ref().page();
+  }
+
+  private static String last(RowView v) {
+    return v.labels().isEmpty() ? "" : v.labels().get(v.labels().size() - 1).text();
+  }
+
+  private boolean isDataRow(RowView v, BlockSpec block) {
+    if (block.unlabelledRow()) {
+      return v.labels().isEmpty() && v.hasNonBlankValue();
+    }
+    if (v.values().isEmpty()) {
+      return false;
+    }
+    return exact(v, block, null) != null;
+  }
+
+  private static boolean mentionsColumn(RowView v, BlockSpec block) {
+    for (Cell c : v.labels()) {
+      String f = TextForms.matchForm(c.text());
+      for (ColumnSpec col : block.columns()) {
+        for (List<String> path : col.paths()) {
+          if (path.contains(f)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static GroupSpec groupOf(RowView v, BlockSpec block) {
+    for (Cell c : v.labels()) {
+      String f = TextForms.matchForm(c.text());
+      for (GroupSpec g : block.groups()) {
+        if (g.labels().contains(f)) {
+          return g;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static GroupSpec findGroup(BlockSpec block, String key) {
+    return block.groups().stream().filter(g -> g.key().equals(key)).findFirst().orElse(null);
+  }
+
+  private RowHit resolve(RowView v, BlockSpec block, GroupSpec group) {
+    if (v.labels().isEmpty()) {
+      return null;
+    }
+    RowSpec exact = exact(v, block, group);
+    if (exact != null) {
+      return new RowHit(exact, false);
+    }
+    String label = TextForms.matchForm(last(v));
+    if (block.groups().stream().anyMatch(g -> g.labels().contains(label))) {
+      return null;
+    }
+    String bare = TextForms.withoutNumbering(label);
+    String number = TextForms.numbering(label);
+    RowSpec best = null;
+    double bestSim = 0;
+    boolean tie = false;
+    for (RowSpec row : block.rows()) {
+      boolean inGroup = group != null && row.group().equals(group.key());
+      for (String candidate : row.labels()) {
+        double sim = TextForms.similarity(bare, TextForms.withoutNumbering(candidate));
+        boolean sameNumber = !number.isEmpty() && number.equals(TextForms.numbering(candidate));
+        double need = inGroup && sameNumber ? FUZZY_IN_GROUP : FUZZY_GLOBAL;
+        if (sim >= need && sim >= bestSim) {
+          tie = sim == bestSim && best != null && best != row;
+          if (sim > bestSim || best == null) {
+            tie = false;
+          }
+          best = row;
+          bestSim = sim;
+        }
+      }
+    }
+    return best == null || tie ? null : new RowHit(best, true);
+  }
+
+  /** Exact match of the row's most specific label, preferring the current group's items. */
+  private static RowSpec exact(RowView v, BlockSpec block, GroupSpec group) {
+    if (v.labels().isEmpty()) {
+      return null;
+    }
+    String label = TextForms.matchForm(last(v));
+    RowSpec any = null;
+    for (RowSpec row : block.rows()) {
+      if (matches(row, label)) {
+        if (group != null && row.group().equals(group.key())) {
+          return row;
+        }
+        if (any == null) {
+          any = row;
+        }
+      }
+    }
+    return any;
+  }
+
+  private static boolean matches(RowSpec row, String label) {
+    if (row.labels().contains(label)) {
+      return true;
+    }
+    String bare = TextForms.withoutNumbering(label);
+    if (bare.length() < 4) {
+      return false;
+    }
+    for (String candidate : row.labels()) {
+      if (bare.equals(TextForms.withoutNumbering(candidate))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How a block's value columns are found in each data row. */
+  private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential) {}
+
+  private Binding bind(TableBlock table, List<RowView> header, BlockSpec block) {
+    if (table.exactGrid()) {
+      Map<ColumnSpec, Set<Integer>> positions = positions(table, header, block);
+      if (positions != null) {
+        return new Binding(positions, false);
+      }
+    }
+    Set<String> texts = new HashSet<>();
+    for (RowView v : header) {
+      for (Cell c : v.distinct()) {
+        texts.add(TextForms.matchForm(c.text()));
+      }
+    }
+    int seen = 0;
+    for (ColumnSpec col : block.columns()) {
+      if (col.paths().stream().anyMatch(p -> texts.contains(p.get(p.size() - 1)))) {
+        seen++;
+      }
+    }
+    return seen * 2 >= block.columns().size() ? new Binding(Map.of(), true) : null;
+  }
+
+  private static Map<ColumnSpec, Set<Integer>> positions(TableBlock table, List<RowView> header, BlockSpec block) {
+    int width = table.rows().get(0).size();
+    List<List<String>> paths = new ArrayList<>();
+    for (int x = 0; x < width; x++) {
+      List<String> path = new ArrayList<>();
+      for (RowView v : header) {
+        Cell c = table.rows().get(v.index()).get(x);
+        String f = TextForms.matchForm(c.text());
+        if (!f.isEmpty() && (path.isEmpty() || !path.get(path.size() - 1).equals(f))) {
+          path.add(f);
+        }
+      }
+      paths.add(path);
+    }
+    Map<ColumnSpec, Set<Integer>> out = new LinkedHashMap<>();
+    Set<Integer> taken = new HashSet<>();
+    int resolved = 0;
+    for (ColumnSpec col : block.columns()) {
+      Set<Integer> xs = new LinkedHashSet<>();
+      for (int x = 0; x < width; x++) {
+        List<String> path = paths.get(x);
+        for (List<String> want : col.paths()) {
+          if (!path.isEmpty() && path.get(path.size() - 1).equals(want.get(want.size() - 1)) && isSubsequence(want, path)) {
+            xs.add(x);
+          }
+        }
+      }
+      for (int x : xs) {
+        if (!taken.add(x)) {
+          return null;
+        }
+      }
+      if (!xs.isEmpty()) {
+        resolved++;
+      }
+      out.put(col, xs);
+    }
+    return resolved * 2 >= block.columns().size() ? out : null;
+  }
+
+  private static boolean isSubsequence(List<String> want, List<String> path) {
+    int i = 0;
+    for (String p : path) {
+      if (i < want.size() && want.get(i).equals(p)) {
+        i++;
+      }
+    }
+    return i == want.size();
+  }
+
+  private int emit(TableBlock table, RowView v, RowSpec row, boolean fuzzy, BlockSpec block, Binding binding,
+      TableSpec spec, String rowLabel, List<MappedCell> cells, List<Anomaly> anomalies) {
+    String printedRow = v.labels().isEmpty() ? rowLabel : TextForms.display(last(v));
+    int count = 0;
+    if (binding.sequential()) {
+      boolean aligned = v.values().size() == block.columns().size();
+      String joined = String.join(" ", v.values().stream().map(Cell::text).map(String::strip).toList());
+      for (int i = 0; i < block.columns().size(); i++) {
+        ColumnSpec col = block.columns().get(i);
+        String key = MappingLoader.key(spec.id(), row.key(), col.key());
+        if (aligned) {
+          Cell c = v.values().get(i);
+          cells.add(new MappedCell(key, c.text(), c.ref(), printedRow, col.label(), fuzzy, false));
+        } else {
+          Cell anchor = v.distinct().get(v.distinct().size() - 1);
+          cells.add(new MappedCell(key, joined, anchor.ref(), printedRow, col.label(), fuzzy, true));
+        }
+        count++;
+      }
+      if (!aligned) {
+        anomalies.add(Anomaly.of(Severity.WARNING, "row_misaligned", keysOf(spec, row, block),
+            "Row '" + printedRow + "' has " + v.values().size() + " value cells for " + block.columns().size()
+                + " columns (text '" + joined + "'); its cells were left empty rather than guessed",
+            page(v)));
+      }
+    } else {
+      List<Cell> rowCells = table.rows().get(v.index());
+      for (ColumnSpec col : block.columns()) {
+        Set<Integer> xs = binding.positions().get(col);
+        Cell chosen = null;
+        for (int x : xs) {
+          Cell c = rowCells.get(x);
+          if (c.anchorRow() != v.index()) {
+            continue;
+          }
+          if (chosen == null || chosen.isBlank() && !c.isBlank() && !(c.anchorCol() == chosen.anchorCol())) {
+            chosen = c;
+          }
+        }
+        if (chosen == null) {
+          continue;
+        }
+        String key = MappingLoader.key(spec.id(), row.key(), col.key());
+        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), printedRow, col.label(), fuzzy, false));
+        count++;
+      }
+    }
+    if (fuzzy) {
+      anomalies.add(Anomaly.of(Severity.WARNING, "fuzzy_label", keysOf(spec, row, block),
+          "Row label '" + printedRow + "' was matched approximately to '" + row.label() + "'; check the row", page(v)));
+    }
+    return count;
+  }
+
+  static List<String> keysOf(TableSpec spec, RowSpec row, BlockSpec block) {
+    return block.columns().stream().map(c -> MappingLoader.key(spec.id(), row.key(), c.key())).toList();
+  }
+
+  /** The keys of every row of the spec that was not found, one list per missing row, with the row label. */
+  public static Map<String, List<String>> missingRows(TableSpec spec, Set<String> found) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (BlockSpec block : spec.blocks()) {
+      List<RowSpec> rows = block.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", spec.id())) : block.rows();
+      for (RowSpec row : rows) {
+        if (!found.contains(row.key())) {
+          out.put(row.label().isEmpty() ? spec.id() : row.label(), keysOf(spec, row, block));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,23 @@
+package org.nianbao.mapping;
+
+import java.util.List;
+import org.nianbao.model.Severity;
+
+/**
+ * An arithmetic identity, already expanded over its {@code each} values: for every instance, the sum of
+ * {@code left} equals the sum of {@code right}. A term ending in or containing {@code *} sums every
+ * present key it matches.
+ */
+public record IdentitySpec(String rule, Severity severity, List<Instance> instances) {
+  public IdentitySpec {
+    instances = List.copyOf(instances);
+  }
+
+  /** One expanded instance, e.g. the balance of column {@code natural_person}. */
+  public record Instance(String subject, List<String> left, List<String> right) {
+    public Instance {
+      left = List.copyOf(left);
+      right = List.copyOf(right);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.nianbao.mapping;
+
+import java.util.List;
+
+/**
+ * One statistics table of one format era.
+ *
+ * @param id the key prefix and table name ({@code t2}, {@code t3}, {@code t4}, {@code s14}, {@code lg})
+ * @param anchors match forms of the headings that introduce the table
+ * @param cues match forms of texts that identify this era's table
+ */
+public record TableSpec(String format, String id, List<String> anchors, List<String> cues, List<BlockSpec> blocks) {
+  public TableSpec {
+    anchors = List.copyOf(anchors);
+    cues = List.copyOf(cues);
+    blocks = List.copyOf(blocks);
+  }
+
+  /** All column keys of the table, in order, without duplicates. */
+  public List<String> columnKeys() {
+    return blocks.stream().flatMap(b -> b.columns().stream()).map(ColumnSpec::key).distinct().toList();
+  }
+
+  /** All row keys of the table, in order. */
+  public List<String> rowKeys() {
+    return blocks.stream().flatMap(b -> b.rows().stream()).map(RowSpec::key).distinct().toList();
+  }
+}

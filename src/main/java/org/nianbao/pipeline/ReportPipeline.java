@@ -1,0 +1,142 @@
+package org.nianbao.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nianbao.locate.LocatedReport;
+import org.nianbao.locate.MetadataFinder;
+import org.nianbao.locate.ReportMetadata;
+import org.nianbao.locate.TableLocator;
+import org.nianbao.map.MappedCell;
+import org.nianbao.map.TableMapper;
+import org.nianbao.map.TableMatch;
+import org.nianbao.mapping.CompiledMapping;
+import org.nianbao.mapping.FormatMapping;
+import org.nianbao.mapping.KeyCatalog;
+import org.nianbao.mapping.MappingLoader;
+import org.nianbao.mapping.TableSpec;
+import org.nianbao.model.Anomaly;
+import org.nianbao.model.CellValue;
+import org.nianbao.model.Flag;
+import org.nianbao.model.Report;
+import org.nianbao.model.ReportId;
+import org.nianbao.model.Severity;
+import org.nianbao.model.Status;
+import org.nianbao.model.ValueType;
+import org.nianbao.normalize.CellNormalizer;
+import org.nianbao.normalize.Normalized;
+import org.nianbao.read.DocumentReadException;
+import org.nianbao.read.DocumentReader;
+import org.nianbao.read.FileTypes;
+import org.nianbao.read.NotAReportException;
+import org.nianbao.read.Readers;
+import org.nianbao.source.SourceDocument;
+import org.nianbao.validate.CellFindings;
+import org.nianbao.validate.IdentityChecker;
+
+/**
+ * Wires the stages for one document: sniff → read → metadata → locate → map → normalize → validate →
+ * status. Holds only start-up state (the compiled mappings); thread-safe.
+ */
+public final class ReportPipeline implements DocumentProcessor {
+  private final CompiledMapping mapping;
+  private final KeyCatalog catalog = KeyCatalog.get();
+  private final Readers readers = new Readers();
+  private final CellNormalizer normalizer = new CellNormalizer();
+  private final TableLocator locator = new TableLocator(new TableMapper(normalizer), catalog);
+  private final MetadataFinder metadata = new MetadataFinder();
+  private final IdentityChecker identities = new IdentityChecker();
+  private final CellFindings findings = new CellFindings();
+
+  /** @param mappingsDir a folder of mapping files replacing the built-in ones */
+  public ReportPipeline(Optional<Path> mappingsDir) {
+    this.mapping = new MappingLoader(catalog).load(mappingsDir);
+  }
+
+  @Override
+  public Report process(byte[] bytes, String source) {
+    ReportId id = ReportId.of(bytes);
+    String type = FileTypes.detect(bytes);
+    if (type.equals(FileTypes.EMPTY)) {
+      return Report.unreadable(id, source, type, Status.FAILED, "empty file (0 bytes)");
+    }
+    Optional<DocumentReader> reader = readers.forType(type);
+    if (reader.isEmpty()) {
+      return Report.unreadable(id, source, type, Status.UNRECOGNIZED,
+          "not a report: " + type + " files are not supported");
+    }
+    SourceDocument doc;
+    try {
+      doc = reader.get().read(bytes, source, type);
+    } catch (NotAReportException e) {
+      return Report.unreadable(id, source, e.fileType(), Status.UNRECOGNIZED, e.getMessage());
+    } catch (DocumentReadException e) {
+      return Report.unreadable(id, source, type, Status.FAILED, e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      return Report.unreadable(id, source, type, Status.FAILED, "reader error: " + e);
+    }
+    return extract(id, doc);
+  }
+
+  /** The stages after reading. */
+  Report extract(ReportId id, SourceDocument doc) {
+    ReportMetadata meta = metadata.find(doc);
+    LocatedReport located = locator.locate(doc, mapping, meta.year());
+    List<Anomaly> anomalies = new ArrayList<>(located.anomalies());
+    Map<String, CellValue> cells = new LinkedHashMap<>();
+    Map<TableSpec, Set<String>> rowsFound = new LinkedHashMap<>();
+    for (TableMatch m : located.matches()) {
+      anomalies.addAll(m.anomalies());
+      rowsFound.computeIfAbsent(m.spec(), k -> new LinkedHashSet<>()).addAll(m.rowsFound());
+      for (MappedCell mc : m.cells()) {
+        cells.putIfAbsent(mc.key(), normalize(mc));
+      }
+    }
+    for (Map.Entry<TableSpec, Set<String>> e : rowsFound.entrySet()) {
+      TableMapper.missingRows(e.getKey(), e.getValue()).forEach((label, keys) -> anomalies.add(Anomaly.of(
+          Severity.WARNING, "missing_row", keys, "Row '" + label + "' of table " + e.getKey().id() + " was not found",
+          0)));
+    }
+    List<CellValue> cellList = List.copyOf(cells.values());
+    anomalies.addAll(findings.check(cellList));
+    Optional<FormatMapping> fm = mapping.format(located.format());
+    fm.ifPresent(f -> anomalies.addAll(identities.check(f.identities(), cells)));
+    Status status = status(located, anomalies, meta);
+    String error = status == Status.UNRECOGNIZED ? "no statistics table of a known format and no report title" : "";
+    return new Report(id, doc.source(), doc.fileType(), status, located.format(), meta.agency(), meta.year(),
+        meta.title(), cellList, anomalies, error);
+  }
+
+  private CellValue normalize(MappedCell mc) {
+    ValueType type = catalog.entry(mc.key().replaceFirst("\\.cumulative$", ""))
+        .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
+    Normalized n = mc.misaligned()
+        ? new Normalized(null, java.util.EnumSet.of(Flag.UNPARSEABLE))
+        : normalizer.normalize(mc.raw(), type);
+    java.util.EnumSet<Flag> flags = java.util.EnumSet.noneOf(Flag.class);
+    flags.addAll(n.flags());
+    if (mc.fuzzy()) {
+      flags.add(Flag.FUZZY_LABEL);
+    }
+    return new CellValue(mc.key(), n.value(), mc.raw(), flags, mc.ref().page(), mc.ref().locator(), mc.rowLabel(),
+        mc.columnLabel());
+  }
+
+  private static Status status(LocatedReport located, List<Anomaly> anomalies, ReportMetadata meta) {
+    if (located.matches().isEmpty()) {
+      boolean looksLikeReport = !meta.title().isEmpty() && meta.year() != null;
+      return looksLikeReport ? Status.PARTIAL : Status.UNRECOGNIZED;
+    }
+    boolean incomplete = anomalies.stream().anyMatch(a -> a.rule().equals("missing_section") || a.rule().equals("missing_row")
+        || a.rule().equals("table_unreadable") || a.rule().equals("row_misaligned"));
+    if (incomplete) {
+      return Status.PARTIAL;
+    }
+    return anomalies.stream().anyMatch(a -> a.severity() == Severity.ERROR) ? Status.ANOMALIES : Status.OK;
+  }
+}

@@ -1,0 +1,49 @@
+package org.nianbao.validate;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.nianbao.model.Anomaly;
+import org.nianbao.model.CellValue;
+import org.nianbao.model.Flag;
+import org.nianbao.model.Severity;
+
+/**
+ * The per-cell findings: a blank printed cell, a {@code 00}, an unreadable cell, and any other quirk the
+ * normalizer fixed, so that no fix is silent. Stateless.
+ */
+public final class CellFindings {
+  private static final Set<Flag> FIXES = EnumSet.of(Flag.FULLWIDTH, Flag.DASH_AS_ZERO, Flag.UNIT_STRIPPED, Flag.THOUSANDS_SEP);
+
+  public List<Anomaly> check(List<CellValue> cells) {
+    List<Anomaly> out = new ArrayList<>();
+    for (CellValue c : cells) {
+      String where = "[" + c.rowLabel() + " / " + c.columnLabel() + "]";
+      List<String> key = List.of(c.key());
+      if (c.flags().contains(Flag.BLANK)) {
+        out.add(new Anomaly(Severity.WARNING, "blank_cell", key, "", "",
+            "Cell " + where + " is printed empty; identities count it as 0", c.page()));
+      }
+      if (c.flags().contains(Flag.DOUBLE_ZERO)) {
+        out.add(new Anomaly(Severity.WARNING, "double_zero", key, "0", c.raw().strip(),
+            "Cell " + where + " is printed '" + c.raw().strip() + "' and was read as 0", c.page()));
+      }
+      if (c.flags().contains(Flag.UNPARSEABLE) && !c.flags().contains(Flag.BLANK)) {
+        out.add(new Anomaly(Severity.WARNING, "unparseable_cell", key, "", c.raw().strip(),
+            "Cell " + where + " reads '" + c.raw().strip() + "', which is not a number that can be trusted; left empty",
+            c.page()));
+      }
+      Set<Flag> fixes = EnumSet.noneOf(Flag.class);
+      c.flags().stream().filter(FIXES::contains).forEach(fixes::add);
+      if (!fixes.isEmpty()) {
+        out.add(new Anomaly(Severity.INFO, "cell_fixed", key, c.valueText(), c.raw().strip(),
+            "Cell " + where + " '" + c.raw().strip() + "' was read as " + c.valueText() + " ("
+                + fixes.stream().map(Flag::code).collect(Collectors.joining(", ")) + ")",
+            c.page()));
+      }
+    }
+    return out;
+  }
+}
