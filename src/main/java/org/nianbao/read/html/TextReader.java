@@ -54,7 +54,8 @@ public final class TextReader implements DocumentReader {
   public SourceDocument read(byte[] bytes, String source, String fileType) throws DocumentReadException {
     Charset charset = charsetOf(bytes);
     int skip = Charsets.bom(bytes).map(Charsets.Bom::length).orElse(0);
-    List<String> lines = Lines.split(Charsets.decode(bytes, skip, charset));
+    // LF, CRLF and a lone CR all end a line; every other character stays as read
+    List<String> lines = List.of(Charsets.decode(bytes, skip, charset).split("\r\n|\n|\r", -1));
     Map<String, String> metadata = new HashMap<>();
     metadata.put("charset", charset.name());
     int body = header(lines, metadata);
@@ -103,15 +104,6 @@ public final class TextReader implements DocumentReader {
       }
     }
     return 0;
-  }
-
-  /** Line splitting that accepts LF, CRLF and lone CR, keeping every other character raw. */
-  private static final class Lines {
-    private Lines() {}
-
-    static List<String> split(String text) {
-      return List.of(text.split("\r\n|\n|\r", -1));
-    }
   }
 
   /** Turns body lines into paragraphs and tab-flattened tables; lives for one {@link #read} call. */
