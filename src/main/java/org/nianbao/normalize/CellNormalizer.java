@@ -25,7 +25,7 @@ public final class CellNormalizer {
 
   public Normalized normalize(String raw, ValueType type) {
     EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-    String s = raw.strip();
+    String s = raw.replaceAll("^[ \\t\\r\\n]+|[ \\t\\r\\n]+$", "");
     String withoutOddSpaces = stripOddSpaces(s);
     if (!withoutOddSpaces.equals(s)) {
       s = withoutOddSpaces;
