@@ -18,7 +18,6 @@ import org.nianbao.read.DocumentReader;
 import org.nianbao.read.FileTypes;
 import org.nianbao.read.NotAReportException;
 import org.nianbao.source.Block;
-import org.nianbao.source.Cell;
 import org.nianbao.source.Heading;
 import org.nianbao.source.Paragraph;
 import org.nianbao.source.SourceDocument;
@@ -54,7 +53,7 @@ public final class HtmlReader implements DocumentReader {
     Document page = Jsoup.parse(Charsets.decode(bytes, skip, charset));
     Blocks blocks = new Blocks(new SourceRef(source, 0, "document"));
     blocks.flow(page.body());
-    if (!blocks.hasText()) {
+    if (!Texts.hasVisibleText(blocks.blocks)) {
       throw new NotAReportException(FileTypes.HTML, "empty document: no text");
     }
     return new SourceDocument(source, fileType, blocks.blocks, metadata(page, charset));
@@ -124,22 +123,6 @@ public final class HtmlReader implements DocumentReader {
 
     void flow(Element root) {
       TextRuns.walk(root, this::paragraph, this::table, this::heading);
-    }
-
-    boolean hasText() {
-      for (Block block : blocks) {
-        if (!(block instanceof TableBlock table)) {
-          return true;
-        }
-        for (List<Cell> row : table.rows()) {
-          for (Cell cell : row) {
-            if (Texts.hasVisibleText(cell.text())) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
     }
 
     private void paragraph(String text) {

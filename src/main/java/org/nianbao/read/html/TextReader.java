@@ -60,7 +60,7 @@ public final class TextReader implements DocumentReader {
     metadata.put("charset", charset.name());
     int body = header(lines, metadata);
     List<Block> blocks = new Layout(new SourceRef(source, 0, "document")).blocks(lines, body);
-    if (blocks.isEmpty()) {
+    if (!Texts.hasVisibleText(blocks)) {
       throw new NotAReportException(FileTypes.TXT, "empty document: no text");
     }
     return new SourceDocument(source, fileType, blocks, metadata);

@@ -1,5 +1,11 @@
 package org.nianbao.read.html;
 
+import java.util.List;
+import org.nianbao.source.Block;
+import org.nianbao.source.Heading;
+import org.nianbao.source.Paragraph;
+import org.nianbao.source.TableBlock;
+
 /** Small text tests shared by both readers. */
 final class Texts {
   private Texts() {}
@@ -10,5 +16,18 @@ final class Texts {
    */
   static boolean hasVisibleText(String text) {
     return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c));
+  }
+
+  /** True when any block holds visible text; a document without any is no report. */
+  static boolean hasVisibleText(List<Block> blocks) {
+    for (Block block : blocks) {
+      if (block instanceof Paragraph p && hasVisibleText(p.text())
+          || block instanceof Heading h && hasVisibleText(h.text())
+          || block instanceof TableBlock t
+              && t.rows().stream().flatMap(List::stream).anyMatch(c -> hasVisibleText(c.text()))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

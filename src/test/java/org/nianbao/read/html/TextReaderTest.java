@@ -151,7 +151,7 @@ class TextReaderTest {
 
   @Test
   void emptyTextIsNotAReport() {
-    for (String text : List.of("", "   \n\n \t \r\n", "\u3000\n")) {
+    for (String text : List.of("", "   \n\n \t \r\n", "\u3000\n", "\t\n\t \n\n\t\u00a0\n")) {
       NotAReportException e = assertThrows(NotAReportException.class,
           () -> read(text.getBytes(StandardCharsets.UTF_8)));
       assertEquals("txt", e.fileType());
