@@ -96,7 +96,7 @@ public final class TableMapper {
     }
     List<Cell> labels = new ArrayList<>();
     for (int i = 0; i <= lastLabel; i++) {
-      if (!distinct.get(i).isBlank()) {
+      if (!distinct.get(i).isBlank() && !normalizer.isUnit(distinct.get(i).text())) {
         labels.add(distinct.get(i));
       }
     }
@@ -217,7 +217,8 @@ public final class TableMapper {
         }
         continue;
       }
-      group = hit.row().group().isEmpty() ? null : findGroup(block, hit.row().group());
+      // a parent row that is also its group's label (lg: 主动公开信息数 over 其中：1.网站公开) opens the group
+      group = hit.row().group().isEmpty() ? labelledGroup : findGroup(block, hit.row().group());
       if (!blockFound.add(hit.row().key())) {
         anomalies.add(Anomaly.of(Severity.WARNING, "duplicate_row", keysOf(spec, hit.row(), block),
             "Row '" + hit.row().label() + "' appears twice; the first one was kept", page(v)));
@@ -485,6 +486,9 @@ public final class TableMapper {
   /** The keys of every row of the spec that was not found, one list per missing row, with the row label. */
   public static Map<String, List<String>> missingRows(TableSpec spec, Set<String> found) {
     Map<String, List<String>> out = new LinkedHashMap<>();
+    if (spec.optionalRows()) {
+      return out;
+    }
     for (BlockSpec block : spec.blocks()) {
       List<RowSpec> rows = block.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", spec.id())) : block.rows();
       for (RowSpec row : rows) {

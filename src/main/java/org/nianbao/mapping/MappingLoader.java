@@ -106,8 +106,10 @@ public final class MappingLoader {
     List<String> cues = new ArrayList<>();
     List<BlockSpec> blocks = new ArrayList<>();
     List<MappingNode> loose = new ArrayList<>();
+    boolean optionalRows = false;
     for (MappingNode c : n.children()) {
       switch (c.keyword()) {
+        case "optional-rows" -> optionalRows = c.value().equals("yes");
         case "anchor" -> anchors.addAll(labels(file, c));
         case "cue" -> cues.addAll(labels(file, c));
         case "block" -> blocks.add(block(file, id, c.name(), c, c.children()));
@@ -124,7 +126,7 @@ public final class MappingLoader {
     if (blocks.isEmpty()) {
       throw new MappingException(file, n.line(), "table " + id + " has no columns");
     }
-    return new TableSpec(format, id, anchors, cues, blocks);
+    return new TableSpec(format, id, anchors, cues, blocks, optionalRows);
   }
 
   private BlockSpec block(String file, String tableId, String name, MappingNode caption, List<MappingNode> entries) {
@@ -254,7 +256,8 @@ public final class MappingLoader {
       if (term.contains("{")) {
         throw new MappingException(file, n.line(), "unknown placeholder in '" + t.strip() + "'");
       }
-      if (!term.contains("*") && !catalog.contains(term)) {
+      String key = term.endsWith("?") ? term.substring(0, term.length() - 1) : term;
+      if (!key.contains("*") && !catalog.contains(key) && !catalog.contains(key.replaceFirst("\\.cumulative$", ""))) {
         throw new MappingException(file, n.line(), "key " + term + " is not in canonical-keys.csv");
       }
       out.add(term);

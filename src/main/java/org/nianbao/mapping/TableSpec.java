@@ -8,8 +8,10 @@ import java.util.List;
  * @param id the key prefix and table name ({@code t2}, {@code t3}, {@code t4}, {@code s14}, {@code lg})
  * @param anchors match forms of the headings that introduce the table
  * @param cues match forms of texts that identify this era's table
+ * @param optionalRows the table is an open set (regional tables): an absent row is not a finding
  */
-public record TableSpec(String format, String id, List<String> anchors, List<String> cues, List<BlockSpec> blocks) {
+public record TableSpec(String format, String id, List<String> anchors, List<String> cues, List<BlockSpec> blocks,
+    boolean optionalRows) {
   public TableSpec {
     anchors = List.copyOf(anchors);
     cues = List.copyOf(cues);

@@ -87,6 +87,11 @@ public final class CellNormalizer {
     return s.codePoints().noneMatch(cp -> Character.isLetter(cp));
   }
 
+  /** True for a cell holding only a unit of measure (a 计量单位 column: 条, 件, 万元 …). */
+  public boolean isUnit(String raw) {
+    return UNITS.contains(stripOddSpaces(raw.strip()));
+  }
+
   private static Normalized unparseable() {
     return new Normalized(null, EnumSet.of(Flag.UNPARSEABLE));
   }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * for provenance; these forms are only compared, never written out.
  */
 public final class TextForms {
+  private static final Pattern YEAR_BEFORE_NIAN = Pattern.compile("(?<![0-9])(?:19|20)[0-9]{2}(?=年)");
   private static final Pattern LEADING_NUMBERING =
       Pattern.compile("^(?:第?[0-9一二三四五六七八九十]{1,3}(?=[^0-9])|[0-9]{1,2}(?=[^0-9]))");
 
@@ -18,18 +19,23 @@ public final class TextForms {
    * letter or digit removed — whitespace of any kind (line breaks, U+3000, U+00A0), brackets, quotes and
    * punctuation. So {@code （一）予以公开}, {@code (一) 予以公开} and {@code 一、予以公开} compare equal, as do
    * {@code 1、}, {@code 1.}, {@code 1．} and {@code （1）} numbering, and {@code 危及“三安全一稳定”} with or
-   * without quotes.
+   * without quotes. A year before 年 becomes {@code YYYY}, so a column header {@code 2016年度} matches the
+   * mapping label {@code YYYY年度}.
    */
   public static String matchForm(String text) {
     String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
     StringBuilder sb = new StringBuilder(nfkc.length());
     nfkc.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
-    return sb.toString();
+    return YEAR_BEFORE_NIAN.matcher(sb).replaceAll("YYYY");
   }
 
-  /** {@link #matchForm} without a leading item number ({@code 1}, {@code 一}, {@code 三}). */
+  /**
+   * {@link #matchForm} without a leading {@code 其中} and item number ({@code 1}, {@code 一}, {@code 三}), so
+   * {@code 其中：1.网站公开} and {@code 1、网站公开} compare equal.
+   */
   public static String withoutNumbering(String matchForm) {
-    return LEADING_NUMBERING.matcher(matchForm).replaceFirst("");
+    String s = matchForm.startsWith("其中") ? matchForm.substring(2) : matchForm;
+    return LEADING_NUMBERING.matcher(s).replaceFirst("");
   }
 
   /** The leading item number of a match form, or "" (e.g. {@code 2} for {@code 2其他法律…}). */

@@ -28,7 +28,9 @@ public record Cell(String text, int row, int col, int anchorRow, int anchorCol, 
     return anchorRow != row || anchorCol != col;
   }
 
+  /** Blank when the text holds only white space of any kind, including U+00A0 and U+3000. */
   public boolean isBlank() {
-    return text.isBlank();
+    return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B
+        || cp == 0xFEFF);
   }
 }

@@ -57,6 +57,11 @@ public final class IdentityChecker {
             out.add(c);
           }
         }
+      } else if (term.endsWith("?")) {
+        CellValue c = cells.get(term.substring(0, term.length() - 1));
+        if (c != null) {
+          out.add(c);
+        }
       } else {
         CellValue c = cells.get(term);
         if (c == null) {
