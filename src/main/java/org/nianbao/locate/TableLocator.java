@@ -61,12 +61,7 @@ public final class TableLocator {
     }
     List<Anomaly> anomalies = new ArrayList<>();
     if (tables.isEmpty()) {
-      for (String id : anchored) {
-        anomalies.add(Anomaly.of(Severity.WARNING, "table_unreadable", List.of(),
-            "The heading of table " + id + " was found but no table with cell boundaries follows it "
-                + "(a text dump glues cells together); no number was read from it", 0));
-      }
-      return new LocatedReport("unknown", List.of(), anomalies);
+      return gluedTables(doc, mapping);
     }
     String format = reportFormat(tables, mapping, year);
     List<TableMatch> chosen = new ArrayList<>();
@@ -92,6 +87,66 @@ public final class TableLocator {
       }
     }
     return new LocatedReport(format, chosen, anomalies);
+  }
+
+  /**
+   * A document without tables whose text runs table row labels straight into digit runs (a text dump that
+   * lost the cell boundaries, corpus-glued/pingtan-2022-flat.txt): the tables are there but unreadable. No
+   * number is taken from such text; each table is reported with the keys of its glued rows.
+   */
+  private LocatedReport gluedTables(SourceDocument doc, CompiledMapping mapping) {
+    StringBuilder text = new StringBuilder();
+    for (Block b : doc.blocks()) {
+      if (b instanceof Paragraph p) {
+        text.append(TextForms.matchForm(p.text())).append('|');
+      }
+    }
+    String all = text.toString();
+    String bestFormat = "unknown";
+    Map<String, List<String>> bestKeys = Map.of();
+    int bestRows = 0;
+    for (FormatMapping f : mapping.formats()) {
+      Map<String, List<String>> keys = new LinkedHashMap<>();
+      int rows = 0;
+      for (TableSpec spec : f.tables()) {
+        for (var block : spec.blocks()) {
+          for (var row : block.rows()) {
+            if (row.labels().stream().anyMatch(l -> l.length() >= 4 && gluedAfter(all, l))) {
+              rows++;
+              for (var col : block.columns()) {
+                keys.computeIfAbsent(spec.id(), k -> new ArrayList<>())
+                    .add(org.nianbao.mapping.MappingLoader.key(spec.id(), row.key(), col.key()));
+              }
+            }
+          }
+        }
+      }
+      if (rows > bestRows) {
+        bestRows = rows;
+        bestFormat = f.format();
+        bestKeys = keys;
+      }
+    }
+    if (bestRows < 3) {
+      return new LocatedReport("unknown", List.of(), List.of());
+    }
+    List<Anomaly> anomalies = new ArrayList<>();
+    bestKeys.forEach((id, keys) -> anomalies.add(Anomaly.of(Severity.WARNING, "table_unreadable", keys,
+        "Table " + id + " is present only as text whose cells are glued into digit runs; its "
+            + keys.size() + " cells were not read rather than guessed (use the original document)", 0)));
+    return new LocatedReport(bestFormat, List.of(), anomalies);
+  }
+
+  private static boolean gluedAfter(String text, String label) {
+    int at = text.indexOf(label);
+    while (at >= 0) {
+      int next = at + label.length();
+      if (next < text.length() && Character.isDigit(text.charAt(next))) {
+        return true;
+      }
+      at = text.indexOf(label, at + 1);
+    }
+    return false;
   }
 
   private String anchorOf(String text, CompiledMapping mapping, String current, Set<String> anchored) {

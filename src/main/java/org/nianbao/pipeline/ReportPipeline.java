@@ -129,6 +129,9 @@ public final class ReportPipeline implements DocumentProcessor {
 
   private static Status status(LocatedReport located, List<Anomaly> anomalies, ReportMetadata meta) {
     if (located.matches().isEmpty()) {
+      if (!located.anomalies().isEmpty()) {
+        return Status.PARTIAL;
+      }
       boolean looksLikeReport = !meta.title().isEmpty() && meta.year() != null;
       return looksLikeReport ? Status.PARTIAL : Status.UNRECOGNIZED;
     }
