@@ -21,14 +21,58 @@ final class Stitcher {
 
   /** The two parts as one table, or empty when the second part is not a continuation of the first. */
   static Optional<Table> join(Table first, Table next) {
-    if (first.cols() != next.cols() || next.page() != first.lastPage() + 1) {
+    if (next.page() != first.lastPage() + 1) {
       return Optional.empty();
     }
-    for (int i = 0; i < first.xs().size(); i++) {
-      if (Math.abs(first.xs().get(i) - next.xs().get(i)) > SAME_COLUMN) {
-        return Optional.empty();
-      }
+    List<Double> xs = first.xs().size() >= next.xs().size() ? first.xs() : next.xs();
+    if (!within(first.xs(), xs) || !within(next.xs(), xs)) {
+      return Optional.empty();
     }
+    return Optional.of(stitch(regrid(first, xs), regrid(next, xs)));
+  }
+
+  /**
+   * Whether every column boundary of {@code xs} is one of {@code grid}'s and the outer edges agree: the
+   * continuation of section 二 in huaian-2024 and hongze-2023 has only the boundaries its merged value
+   * cells leave, so a coarser continuation still fits the finer first part.
+   */
+  private static boolean within(List<Double> xs, List<Double> grid) {
+    if (Math.abs(xs.get(0) - grid.get(0)) > SAME_COLUMN
+        || Math.abs(xs.get(xs.size() - 1) - grid.get(grid.size() - 1)) > SAME_COLUMN) {
+      return false;
+    }
+    return xs.stream().allMatch(x -> grid.stream().anyMatch(g -> Math.abs(g - x) <= SAME_COLUMN));
+  }
+
+  /** The table on a finer grid of column boundaries that includes all of its own. */
+  private static Table regrid(Table t, List<Double> grid) {
+    int[] index = new int[t.xs().size()];
+    for (int i = 0; i < index.length; i++) {
+      double x = t.xs().get(i);
+      int j = 0;
+      while (Math.abs(grid.get(j) - x) > SAME_COLUMN) {
+        j++;
+      }
+      index[i] = j;
+    }
+    List<Span> spans = new ArrayList<>();
+    for (Span s : t.spans()) {
+      spans.add(new Span(s.row(), index[s.col()], s.rowEnd(), index[s.colEnd()], s.lines()));
+    }
+    List<Boolean> openTop = new ArrayList<>();
+    List<Boolean> openBottom = new ArrayList<>();
+    for (int c = 0; c < grid.size() - 1; c++) {
+      int old = 0;
+      while (index[old + 1] <= c) {
+        old++;
+      }
+      openTop.add(t.openTop().get(old));
+      openBottom.add(t.openBottom().get(old));
+    }
+    return new Table(grid, t.rowPages(), spans, openTop, openBottom, t.top(), t.bottom());
+  }
+
+  private static Table stitch(Table first, Table next) {
     int header = repeatedHeader(first, next);
     int offset = first.rows();
     List<Span> spans = new ArrayList<>(first.spans());
@@ -57,8 +101,7 @@ final class Stitcher {
     spans.addAll(continued);
     List<Integer> rowPages = new ArrayList<>(first.rowPages());
     rowPages.addAll(next.rowPages().subList(header, next.rows()));
-    return Optional.of(new Table(first.xs(), rowPages, spans, first.openTop(), next.openBottom(), first.top(),
-        next.bottom()));
+    return new Table(first.xs(), rowPages, spans, first.openTop(), next.openBottom(), first.top(), next.bottom());
   }
 
   /**
