@@ -89,7 +89,8 @@ final class Assembler {
     }
     return line.left() > stats.left() + size
         || prev.right() < stats.right() - 1.5 * size
-        || SECTION.matcher(Texts.compact(line.text())).find();
+        || SECTION.matcher(Texts.compact(line.text())).find()
+        || (headingLevel(List.of(prev), prev.text()) > 0 && prev.text().indexOf('。') < 0);
   }
 
   private void emit(List<Line> lines) {
