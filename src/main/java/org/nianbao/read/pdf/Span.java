@@ -1,0 +1,32 @@
+package org.nianbao.read.pdf;
+
+import java.util.List;
+
+/**
+ * One printed cell of a table grid, covering rows {@code [row, rowEnd)} and columns {@code [col, colEnd)};
+ * its text lines top to bottom.
+ */
+record Span(int row, int col, int rowEnd, int colEnd, List<String> lines) {
+  Span {
+    lines = List.copyOf(lines);
+    if (row < 0 || col < 0 || rowEnd <= row || colEnd <= col) {
+      throw new IllegalArgumentException("empty span " + row + "," + col + "-" + rowEnd + "," + colEnd);
+    }
+  }
+
+  String text() {
+    return Texts.cellText(lines);
+  }
+
+  boolean isBlank() {
+    return lines.isEmpty();
+  }
+
+  boolean covers(int r, int c) {
+    return r >= row && r < rowEnd && c >= col && c < colEnd;
+  }
+
+  Span shifted(int rows) {
+    return new Span(row + rows, col, rowEnd + rows, colEnd, lines);
+  }
+}

@@ -1,0 +1,168 @@
+package org.nianbao.read.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Joins a table continued on the next page to its first part: same columns, a repeated header dropped, and
+ * a label cell cut by the page break rejoined (huaian-2024 prints {@code （四）无} at the foot of page 4 and
+ * {@code 法提供} at the head of page 5).
+ */
+final class Stitcher {
+  /** Column boundaries this close (points) are the same column. */
+  private static final double SAME_COLUMN = 2.0;
+  /** A label that starts a new item: {@code （四）}, {@code 四、}, {@code 1.}, {@code 1、}, {@code (1)}. */
+  private static final Pattern ITEM_START = Pattern.compile(
+      "^([（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[.、．])");
+
+  private Stitcher() {}
+
+  /** The two parts as one table, or empty when the second part is not a continuation of the first. */
+  static Optional<Table> join(Table first, Table next) {
+    if (next.page() != first.lastPage() + 1) {
+      return Optional.empty();
+    }
+    List<Double> xs = first.xs().size() >= next.xs().size() ? first.xs() : next.xs();
+    if (!within(first.xs(), xs) || !within(next.xs(), xs)) {
+      return Optional.empty();
+    }
+    return Optional.of(stitch(regrid(first, xs), regrid(next, xs)));
+  }
+
+  /**
+   * Whether every column boundary of {@code xs} is one of {@code grid}'s and the outer edges agree: the
+   * continuation of section 二 in huaian-2024 and hongze-2023 has only the boundaries its merged value
+   * cells leave, so a coarser continuation still fits the finer first part.
+   */
+  private static boolean within(List<Double> xs, List<Double> grid) {
+    if (Math.abs(xs.get(0) - grid.get(0)) > SAME_COLUMN
+        || Math.abs(xs.get(xs.size() - 1) - grid.get(grid.size() - 1)) > SAME_COLUMN) {
+      return false;
+    }
+    return xs.stream().allMatch(x -> grid.stream().anyMatch(g -> Math.abs(g - x) <= SAME_COLUMN));
+  }
+
+  /** The table on a finer grid of column boundaries that includes all of its own. */
+  private static Table regrid(Table t, List<Double> grid) {
+    int[] index = new int[t.xs().size()];
+    for (int i = 0; i < index.length; i++) {
+      double x = t.xs().get(i);
+      int j = 0;
+      while (Math.abs(grid.get(j) - x) > SAME_COLUMN) {
+        j++;
+      }
+      index[i] = j;
+    }
+    List<Span> spans = new ArrayList<>();
+    for (Span s : t.spans()) {
+      spans.add(new Span(s.row(), index[s.col()], s.rowEnd(), index[s.colEnd()], s.lines()));
+    }
+    List<Boolean> openTop = new ArrayList<>();
+    List<Boolean> openBottom = new ArrayList<>();
+    for (int c = 0; c < grid.size() - 1; c++) {
+      int old = 0;
+      while (index[old + 1] <= c) {
+        old++;
+      }
+      openTop.add(t.openTop().get(old));
+      openBottom.add(t.openBottom().get(old));
+    }
+    return new Table(grid, t.rowPages(), spans, openTop, openBottom, t.top(), t.bottom());
+  }
+
+  private static Table stitch(Table first, Table next) {
+    int header = repeatedHeader(first, next);
+    int offset = first.rows();
+    List<Span> spans = new ArrayList<>(first.spans());
+    List<Span> continued = new ArrayList<>();
+    for (Span s : next.spans()) {
+      if (s.rowEnd() > header) {
+        continued.add(new Span(Math.max(s.row() - header, 0) + offset, s.col(), s.rowEnd() - header + offset,
+            s.colEnd(), s.lines()));
+      }
+    }
+    int labels = labelColumns(first, next);
+    for (int c = 0; c < labels; c++) {
+      Span upper = find(spans, offset - 1, c);
+      Span lower = find(continued, offset, c);
+      if (upper.col() == c && lower.col() == c && upper.colEnd() == lower.colEnd() && upper.colEnd() <= labels
+          && continues(upper, lower, first.openBottom().get(c) && next.openTop().get(c))) {
+        List<String> lines = new ArrayList<>(upper.lines());
+        if (!Texts.compact(upper.text()).equals(Texts.compact(lower.text()))) {
+          lines.addAll(lower.lines());
+        }
+        spans.remove(upper);
+        continued.remove(lower);
+        spans.add(new Span(upper.row(), c, lower.rowEnd(), upper.colEnd(), lines));
+      }
+    }
+    spans.addAll(continued);
+    List<Integer> rowPages = new ArrayList<>(first.rowPages());
+    rowPages.addAll(next.rowPages().subList(header, next.rows()));
+    return new Table(first.xs(), rowPages, spans, first.openTop(), next.openBottom(), first.top(), next.bottom());
+  }
+
+  /**
+   * Whether a label cell cut by the page break goes on below it: both edges at the break undrawn
+   * (hongze-2023), the lower part blank or a repeat of the upper, or a merged part whose text does not
+   * start a new numbered item (huaian-2024).
+   */
+  private static boolean continues(Span upper, Span lower, boolean openBreak) {
+    if (upper.isBlank() && !lower.isBlank()) {
+      return openBreak;
+    }
+    if (openBreak || lower.isBlank()) {
+      return true;
+    }
+    if (Texts.compact(upper.text()).equals(Texts.compact(lower.text()))) {
+      return true;
+    }
+    boolean merged = upper.rowEnd() - upper.row() > 1 || lower.rowEnd() - lower.row() > 1;
+    return merged && !ITEM_START.matcher(Texts.compact(lower.text())).find();
+  }
+
+  /** The number of leading rows of the continuation repeating the first part's header rows. */
+  private static int repeatedHeader(Table first, Table next) {
+    int k = 0;
+    while (k < first.rows() && k < next.rows() - 1 && sameRow(first, next, k)) {
+      k++;
+    }
+    return k;
+  }
+
+  private static boolean sameRow(Table first, Table next, int r) {
+    boolean inked = false;
+    for (int c = 0; c < first.cols(); c++) {
+      String a = Texts.compact(first.spanAt(r, c).text());
+      if (Texts.isNumber(a) || !a.equals(Texts.compact(next.spanAt(r, c).text()))) {
+        return false;
+      }
+      inked |= !a.isEmpty();
+    }
+    return inked;
+  }
+
+  /** Columns left of the first one holding a number: the row labels. */
+  private static int labelColumns(Table first, Table next) {
+    int labels = first.cols();
+    for (Table t : List.of(first, next)) {
+      for (Span s : t.spans()) {
+        if (Texts.isNumber(s.text())) {
+          labels = Math.min(labels, s.col());
+        }
+      }
+    }
+    return labels;
+  }
+
+  private static Span find(List<Span> spans, int row, int col) {
+    for (Span s : spans) {
+      if (s.covers(row, col)) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("no span at " + row + "," + col);
+  }
+}
