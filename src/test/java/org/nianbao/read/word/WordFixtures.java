@@ -100,6 +100,26 @@ final class WordFixtures {
     return doc;
   }
 
+  /**
+   * The source of the checked-in {@code src/test/resources/word/section3.doc} (see the README there): the
+   * section 三 document plus a hyperlink (a field in DOC), a title property and a table nested in a cell.
+   */
+  static XWPFDocument docSource() {
+    XWPFDocument doc = section3Document();
+    doc.getProperties().getCoreProperties().setTitle("测试区2021年政府信息公开工作年度报告");
+    XWPFParagraph linked = doc.createParagraph();
+    linked.createRun().setText("详见");
+    linked.createHyperlinkRun("https://www.example.gov.cn/").setText("政府网站");
+    linked.createRun().setText("。");
+    CTTbl outer = table(doc, 2, List.of(List.of(Tc.of("外"), Tc.of("右"))));
+    CTTc host = outer.getTrArray(0).getTcArray(1);
+    fill(host.addNewTbl(), 2, List.of(List.of(Tc.of("内1"), Tc.of("内2"))));
+    // a cell must end with a paragraph; Word and LibreOffice move a trailing table out of the cell
+    host.addNewP().addNewR().addNewT().setStringValue("表后");
+    doc.createParagraph().createRun().setText("完");
+    return doc;
+  }
+
   static void style(XWPFDocument doc, String id, String name) {
     CTStyle style = CTStyle.Factory.newInstance();
     style.setStyleId(id);
