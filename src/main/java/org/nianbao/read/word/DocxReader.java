@@ -162,7 +162,10 @@ public final class DocxReader implements DocumentReader {
       }
     }
 
-    /** Rows and cells may sit inside content controls or custom XML wrappers; tables nested deeper do not count. */
+    /**
+     * Rows and cells may sit inside content controls or custom XML wrappers; rows of tables nested deeper
+     * are not this table's.
+     */
     private void collect(XmlObject parent, String name, List<XmlObject> out) {
       for (XmlObject child : children(parent)) {
         String local = wordName(child);

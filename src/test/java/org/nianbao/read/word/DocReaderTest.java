@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hwpf.HWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.nianbao.read.DocumentReadException;
 import org.nianbao.read.NotAReportException;
@@ -111,6 +116,34 @@ class DocReaderTest {
         assertThrows(DocumentReadException.class, () -> reader.read(truncated, "cut.doc", "doc"));
 
     assertFalse(e instanceof NotAReportException);
+    assertTrue(e.getMessage().startsWith("corrupt DOC: "), e.getMessage());
+  }
+
+  @Test
+  void encryptedDocNeedsAPassword() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(fixture()))) {
+      Biff8EncryptionKey.setCurrentUserPassword("secret");
+      try {
+        doc.write(out);
+      } finally {
+        Biff8EncryptionKey.setCurrentUserPassword(null);
+      }
+    }
+
+    DocumentReadException e =
+        assertThrows(DocumentReadException.class, () -> reader.read(out.toByteArray(), "locked.doc", "doc"));
+
+    assertEquals("encrypted document: password required", e.getMessage());
+    assertInstanceOf(EncryptedDocumentException.class, e.getCause());
+  }
+
+  @Test
+  void docxHandedToTheDocReaderIsCorrupt() {
+    byte[] docx = WordFixtures.bytes(WordFixtures.section3Document());
+
+    DocumentReadException e = assertThrows(DocumentReadException.class, () -> reader.read(docx, "x.doc", "doc"));
+
     assertTrue(e.getMessage().startsWith("corrupt DOC: "), e.getMessage());
   }
 

@@ -6,10 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
@@ -247,7 +256,7 @@ class DocxReaderTest {
   @Test
   void headerTablesAreIgnored() throws DocumentReadException {
     XWPFDocument docx = new XWPFDocument();
-    docx.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createTable(1, 1).getRow(0).getCell(0)
+    docx.createHeader(HeaderFooterType.DEFAULT).createTable(1, 1).getRow(0).getCell(0)
         .setText("页眉表");
     docx.createParagraph().createRun().setText("正文");
 
@@ -288,6 +297,34 @@ class DocxReaderTest {
 
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> reader.read(garbage, "junk.docx", "docx"));
+
+    assertTrue(e.getMessage().startsWith("corrupt DOCX: "), e.getMessage());
+  }
+
+  @Test
+  void encryptedDocxNeedsAPassword() throws Exception {
+    byte[] plain = WordFixtures.bytes(WordFixtures.section3Document());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+      encryptor.confirmPassword("secret");
+      try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(plain));
+          OutputStream data = encryptor.getDataStream(fs)) {
+        opc.save(data);
+      }
+      fs.writeFilesystem(out);
+    }
+
+    DocumentReadException e =
+        assertThrows(DocumentReadException.class, () -> reader.read(out.toByteArray(), "locked.docx", "docx"));
+
+    assertEquals("encrypted document: password required", e.getMessage());
+  }
+
+  @Test
+  void emptyInputIsCorrupt() {
+    DocumentReadException e =
+        assertThrows(DocumentReadException.class, () -> reader.read(new byte[0], "empty.docx", "docx"));
 
     assertTrue(e.getMessage().startsWith("corrupt DOCX: "), e.getMessage());
   }
