@@ -186,7 +186,8 @@ public final class DocxReader implements DocumentReader {
       String styleId = attr(child(pPr, "pStyle"));
       for (int hop = 0; styleId != null && hop < MAX_STYLE_HOPS; hop++) {
         XWPFStyle style = styles == null ? null : styles.getStyle(styleId);
-        int byName = WordDocuments.styleHeadingLevel(style == null || style.getName() == null ? styleId : style.getName());
+        String name = style == null || style.getName() == null ? styleId : style.getName();
+        int byName = WordDocuments.styleHeadingLevel(name);
         if (byName > 0 || style == null) {
           return byName;
         }
