@@ -55,7 +55,7 @@ final class WordDocuments {
     List<Block> out = new ArrayList<>();
     for (WordBlock block : blocks) {
       if (block instanceof WordParagraph p) {
-        if (!p.text().isBlank()) {
+        if (hasVisibleText(p.text())) {
           SourceRef ref = new SourceRef(source, 0, "p " + p.number());
           out.add(p.headingLevel() > 0 ? new Heading(p.text(), p.headingLevel(), ref) : new Paragraph(p.text(), ref));
         }
@@ -134,10 +134,19 @@ final class WordDocuments {
     return tableRef.withLocator(tableRef.locator() + " r" + (r + 1) + "c" + (c + 1));
   }
 
+  /** Paragraphs are only kept when they have visible text, so only tables need looking into. */
   private static boolean hasText(Block block) {
     if (block instanceof TableBlock t) {
-      return t.rows().stream().flatMap(List::stream).anyMatch(cell -> !cell.isBlank());
+      return t.rows().stream().flatMap(List::stream).anyMatch(cell -> hasVisibleText(cell.text()));
     }
     return true;
+  }
+
+  /**
+   * True when the text holds something other than space. Word pads empty paragraphs and cells with U+00A0
+   * and U+3000, which {@link String#isBlank()} would count as text for U+00A0; same rule as the HTML reader.
+   */
+  static boolean hasVisibleText(String text) {
+    return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c));
   }
 }

@@ -270,7 +270,8 @@ class DocxReaderTest {
   void documentWithoutTextIsNotAReport() {
     XWPFDocument docx = new XWPFDocument();
     docx.createParagraph();
-    WordFixtures.table(docx, 2, List.of(List.of(Tc.of(" "), Tc.of(""))));
+    docx.createParagraph().createRun().setText("\u00a0\u3000");
+    WordFixtures.table(docx, 2, List.of(List.of(Tc.of(" "), Tc.of("\u00a0"))));
 
     NotAReportException e = assertThrows(NotAReportException.class, () -> read(docx));
 
