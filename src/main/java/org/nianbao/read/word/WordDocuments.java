@@ -112,7 +112,7 @@ final class WordDocuments {
     // A continuation that carries text of its own keeps it as its own anchor: dropping printed text would
     // be worse than a merge that is not expanded.
     Cell anchor = null;
-    if (cell.text().isBlank()) {
+    if (!hasVisibleText(cell.text())) {
       if (cell.vertical() == WordCell.VerticalMerge.CONTINUE && above != null) {
         anchor = above;
       } else if (cell.continuesLeft() && left != null) {
