@@ -21,7 +21,7 @@ public final class MetadataFinder {
   private static final Pattern PERIOD = Pattern.compile(
       "统计(?:期限|时限|时间|期间|区间|范围)[^0-9]{0,12}((?:19|20)\\d{2})\\s*年\\s*1\\s*月\\s*1\\s*日");
   private static final Pattern SPACES = Pattern.compile("[\\s\\u3000\\u00A0]+");
-  private static final Pattern CITY_PREFIX = Pattern.compile("(\\p{IsHan}{2,3}市)$");
+  private static final Pattern CITY_PREFIX = Pattern.compile("(\\p{IsHan}{2}市)$");
 
   public ReportMetadata find(SourceDocument doc) {
     List<String> head = new ArrayList<>();
@@ -55,6 +55,11 @@ public final class MetadataFinder {
         // a title printed over two lines: "某某镇人民政府2021年度" / "政府信息公开工作年度报告"
         if (i > 0 && !YEAR.matcher(line).find() && head.get(i - 1).length() <= 30
             && YEAR.matcher(head.get(i - 1)).find() && !head.get(i - 1).matches(".*[。，；：].*")) {
+          return head.get(i - 1) + line;
+        }
+        // or "洪泽区人民政府" / "2023年政府信息公开工作年度报告" (corpus-real/hongze-2023.pdf)
+        if (i > 0 && line.matches("^(?:19|20)\\d{2}\\s*年.*") && head.get(i - 1).length() <= 30
+            && !YEAR.matcher(head.get(i - 1)).find() && !head.get(i - 1).matches(".*[。，；：、].*")) {
           return head.get(i - 1) + line;
         }
         return line;
