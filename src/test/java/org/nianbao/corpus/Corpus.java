@@ -1,0 +1,212 @@
+package org.nianbao.corpus;
+
+import static org.nianbao.corpus.CellText.blank;
+import static org.nianbao.corpus.CellText.dash;
+import static org.nianbao.corpus.CellText.doubleZero;
+import static org.nianbao.corpus.CellText.fullwidth;
+import static org.nianbao.corpus.CellText.fullwidthWithUnit;
+import static org.nianbao.corpus.CellText.padded;
+import static org.nianbao.corpus.CellText.plain;
+import static org.nianbao.corpus.CellText.signed;
+import static org.nianbao.corpus.CellText.thousands;
+import static org.nianbao.corpus.CellText.unparseable;
+import static org.nianbao.corpus.CellText.withUnit;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.nianbao.corpus.TruthNumbers.Scale;
+
+/**
+ * The generated documents. Each spec names its quirks and faults; together they make every flag, every
+ * anomaly rule and every label variant of the contract occur at least once (see corpus/README.md).
+ */
+final class Corpus {
+  private static final String NBSP = "\u00a0";
+  private static final String IDEO = "\u3000";
+  private static final String C1 = "第二十条第（一）项";
+
+  private Corpus() {}
+
+  static List<ReportSpec> specs() {
+    return List.of(
+        htmlPlainClean(), htmlWordGbk(), html2019NoMeta(), htmlWordFaults(), docxQuirks(), docx2019Partial(),
+        doc2021(), doc2019(), txtSeedLike(), txtGbkMixed(), txt2019Bom());
+  }
+
+  /** A well-formed county report: the baseline every reader must get exactly right. */
+  static ReportSpec htmlPlainClean() {
+    return new SpecBuilder("html-2021-plain-clean", Era.Y2021, Rendering.html(StandardCharsets.UTF_8, true, false), 101)
+        .agency("云溪县人民政府", 2022, Scale.COUNTY)
+        .build();
+  }
+
+  /** Word pasted into a GBK CMS page: split labels, spaces inside labels, &nbsp; cells. */
+  static ReportSpec htmlWordGbk() {
+    return new SpecBuilder("html-2021-word-gbk", Era.Y2021, Rendering.html(Rendering.GBK, true, true), 202)
+        .agency("临江市自然资源和规划局", 2023, Scale.COUNTY)
+        .label("商业企业", "商业 企业", "space inside a label")
+        .label(Template.RESULTS_LABEL, "三、本年度办 理结果", "space inside a label")
+        .label("3.危及“三安全一稳定”", "3.危及三安全一稳定", "quotes dropped")
+        .label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "（二）部分公开\n（区分处理的，只计这一情形，不计其他情形）", "line break inside a label: two <p>s")
+        .label("本年收费金额（单位：万元）", "本年收费金额\n（单位：万元）", "line break inside a header")
+        .zeroRow("withheld.state_secret")
+        .print("t3.withheld.state_secret.total", n -> blank(""))
+        .print("t3.withheld.state_secret.natural_person", n -> blank(NBSP))
+        .print("t2.license.decisions", n -> padded(NBSP, n.longValueExact(), ""))
+        .print("t3.granted.natural_person", n -> padded(IDEO, n.longValueExact(), ""))
+        .print("t2.fee.amount_wan", n -> CellText.decimal(n.setScale(2).toPlainString()))
+        .build();
+  }
+
+  /** A 2019-format city report without a meta charset, with signed deltas, money and a balance fault. */
+  static ReportSpec html2019NoMeta() {
+    return new SpecBuilder("html-2019-nometa", Era.Y2019, Rendering.html(StandardCharsets.UTF_8, false, false), 303)
+        .agency("南屏市生态环境局", 2020, Scale.CITY)
+        .yearFirstTitle()
+        .label("（一）予以公开", "(一)予以公开", "half-width brackets")
+        .label("3.危及“三安全一稳定”", "3.危及\"三安全一稳定\"", "ASCII quotes")
+        .label("1.本机关不掌握相关政府信息", "（1）本机关不掌握相关政府信息", "（1） numbering")
+        .label("2.没有现成信息需要另行制作", "（2）没有现成信息需要另行制作", "（1） numbering")
+        .label("3.补正后申请内容仍不明确", "（3）补正后申请内容仍不明确", "（1） numbering")
+        .pin("t2.license.items_delta", 14)
+        .print("t2.license.items_delta", n -> signed(n.longValueExact()))
+        .pin("t2.fee.prev_items", 35)
+        .pin("t2.fee.items_delta", -15)
+        .print("t2.license.prev_items", n -> unparseable("+" + n))
+        .print("t2.procurement.amount", n -> CellText.decimal(n.setScale(2).toPlainString()))
+        .pin("t3.granted.natural_person", 1006)
+        .print("t3.result_total.natural_person", n -> thousands(n.longValueExact(), ","))
+        .fault("t3.carry_forward.natural_person", n -> plain(n.add(BigDecimal.ONE)),
+            "四、结转下年度 自然人 and 总计 both printed 1 too high: t3_balance fails for natural_person and total")
+        .fault("t3.carry_forward.total", n -> plain(n.add(BigDecimal.ONE)), "(second half of the fault above)")
+        .build();
+  }
+
+  /** A Word-pasted town report with a misprinted label and sum faults in sections 三 and 四. */
+  static ReportSpec htmlWordFaults() {
+    return new SpecBuilder("html-2021-word-faults", Era.Y2021, Rendering.html(StandardCharsets.UTF_8, true, true), 404)
+        .agency("青石镇人民政府", 2021, Scale.TOWN)
+        .fuzzy("withheld.law_prohibited", "2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+        .fault("t3.partial.research_institution", n -> plain(n.add(BigDecimal.valueOf(2))),
+            "（二）部分公开 科研机构 and 总计 printed 2 too high: t3_result_total fails for research_institution and total")
+        .fault("t3.partial.total", n -> plain(n.add(BigDecimal.valueOf(2))), "(second half of the fault above)")
+        .fault("t4.suit_direct.total", n -> plain(n.add(BigDecimal.ONE)),
+            "未经复议直接起诉 总计 printed 1 too high: t4_group_total fails for suit_direct")
+        .build();
+  }
+
+  /** Every cell-text fix of the contract in one DOCX: full-width digits, dashes, units, 00, U+3000. */
+  static ReportSpec docxQuirks() {
+    return new SpecBuilder("docx-2021-quirks", Era.Y2021, Rendering.docx(), 505)
+        .agency("东湖区市场监督管理局", 2022, Scale.COUNTY)
+        .label("一、本年新收政府信息公开申请数量", "一、本年新收政府信息\n公开申请数量", "line break inside a label: two paragraphs")
+        .label("1.属于国家秘密", "1．属于国家秘密", "1． numbering")
+        .label("2.其他法律行政法规禁止公开", "2．其他法律行政法规禁止公开", "1． numbering")
+        .print("t2.regulation.in_force", n -> fullwidth(n.longValueExact()))
+        .print("t3.granted.natural_person", n -> fullwidth(n.longValueExact()))
+        .print("t2.penalty.decisions", n -> fullwidthWithUnit(n.longValueExact(), "件"))
+        .pin("t2.regulation.issued", 0).print("t2.regulation.issued", n -> dash("-"))
+        .pin("t2.regulation.repealed", 0).print("t2.regulation.repealed", n -> dash("—"))
+        .pin("t2.normative_doc.repealed", 0).print("t2.normative_doc.repealed", n -> dash("–"))
+        .pin("t2.coercion.decisions", 0).print("t2.coercion.decisions", n -> dash("－"))
+        .pin("t4.review.other", 0).print("t4.review.other", n -> dash("/"))
+        .pin("t4.suit_after_review.pending", 0).print("t4.suit_after_review.pending", n -> dash("无"))
+        .zeroRow("withheld.state_secret")
+        .print("t3.withheld.state_secret.natural_person", n -> dash("／"))
+        .print("t2.normative_doc.issued", n -> withUnit(n.toPlainString(), "件"))
+        .print("t2.license.decisions", n -> withUnit(n.toPlainString(), "项"))
+        .zeroRow("not_processed.publication")
+        .print("t3.not_processed.publication.total", n -> doubleZero("00"))
+        .pin("t4.suit_direct.corrected", 0).print("t4.suit_direct.corrected", n -> doubleZero("000"))
+        .print("t3.new_received.natural_person", n -> padded(IDEO + IDEO, n.longValueExact(), ""))
+        .build();
+  }
+
+  /** A 2019-format DOCX missing a section and two rows, with an unknown extra row. */
+  static ReportSpec docx2019Partial() {
+    return new SpecBuilder("docx-2019-partial", Era.Y2019, Rendering.docx(), 606)
+        .agency("西岭县交通运输局", 2019, Scale.COUNTY)
+        .dropSection("四")
+        .dropRow("coercion")
+        .zeroRow("not_processed.mass_repeat")
+        .dropRow("not_processed.mass_repeat")
+        .extraRow(C1, "其他主动公开文件", List.of("12", "12", "86"))
+        .print("t2.procurement.amount", n -> withUnit(n.toPlainString(), "元"))
+        .pin("t2.penalty.items_delta", -3)
+        .build();
+  }
+
+  /** Converted to .doc by LibreOffice; 1、 numbering and ， in the long （六） labels. */
+  static ReportSpec doc2021() {
+    return new SpecBuilder("doc-2021-converted", Era.Y2021, Rendering.doc(), 707)
+        .agency("北山街道办事处", 2024, Scale.TOWN)
+        .label("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1、 numbering")
+        .label("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请", "， instead of 、")
+        .zeroRow("withheld.admin_query")
+        .print("t3.withheld.admin_query.total", n -> blank(""))
+        .pin("t4.review.pending", 0).print("t4.review.pending", n -> dash("—"))
+        .build();
+  }
+
+  /** A clean 2019-format report converted to .doc by LibreOffice (negative deltas still print signed). */
+  static ReportSpec doc2019() {
+    return new SpecBuilder("doc-2019-converted", Era.Y2019, Rendering.doc(), 808)
+        .agency("白沙县教育局", 2020, Scale.COUNTY)
+        .build();
+  }
+
+  /** The seed's flattened text: no-break spaces around numbers, blank totals, 00, and a blank that hides a count. */
+  static ReportSpec txtSeedLike() {
+    SpecBuilder b = new SpecBuilder("txt-2021-seedlike", Era.Y2021, Rendering.txt(StandardCharsets.UTF_8, false, "\n"), 909)
+        .agency("柳河乡人民政府", 2021, Scale.TOWN)
+        .titleOnTwoLines()
+        .label("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请", "， instead of 、 (as in the seed)");
+    for (String col : Template.T3_COLUMNS) {
+      b.print("t3.new_received." + col, n -> padded(NBSP, n.longValueExact(), ""));
+    }
+    return b.print("t3.carried_over.other_org", n -> padded("", n.longValueExact(), NBSP))
+        .zeroRow("withheld.state_secret")
+        .print("t3.withheld.state_secret.total", n -> blank(NBSP))
+        .pin("t3.carry_forward.legal_service_org", 0)
+        .print("t3.carry_forward.legal_service_org", n -> doubleZero("00"))
+        .print("t2.license.decisions", n -> CellText.asciiPadded(n.longValueExact()))
+        .print("t2.regulation.issued", n -> padded(IDEO + IDEO, n.longValueExact(), ""))
+        .pin("t3.granted.natural_person", 3)
+        .fault("t3.granted.total", n -> blank(""),
+            "（一）予以公开 总计 left blank although the row holds 3+ applications: read as 0, so t3_row_total fails for "
+                + "granted and t3_result_total fails for the total column")
+        .build();
+  }
+
+  /** GBK text with CRLF, a 2019-style （六） row inside a 2021 report, and unreadable section 二 cells. */
+  static ReportSpec txtGbkMixed() {
+    return new SpecBuilder("txt-2021-gbk-mixed", Era.Y2021, Rendering.txt(Rendering.GBK, false, "\r\n"), 1010)
+        .agency("枫林市人民政府办公室", 2023, Scale.COUNTY)
+        .otherAsOneRow()
+        .print("t2.regulation.issued", n -> unparseable("约" + (n.longValueExact() + 1)))
+        .print("t2.normative_doc.issued", n -> unparseable("1 2"))
+        .print("t2.normative_doc.in_force", n -> unparseable(n + ".5"))
+        .print("t4.review.upheld", n -> padded(IDEO, n.longValueExact(), IDEO))
+        .build();
+  }
+
+  /** A 2019-format city report in UTF-8 with BOM: signed deltas, full-width comma grouping, ／ and units. */
+  static ReportSpec txt2019Bom() {
+    return new SpecBuilder("txt-2019-bom", Era.Y2019, Rendering.txt(StandardCharsets.UTF_8, true, "\n"), 1111)
+        .agency("海川市人民政府", 2019, Scale.CITY)
+        .pin("t2.license.items_delta", 1036)
+        .print("t2.license.items_delta", n -> signed(n.longValueExact()))
+        .pin("t2.coercion.items_delta", -2)
+        .pin("t2.fee.items_delta", 0).print("t2.fee.items_delta", n -> dash("／"))
+        .print("t2.other_service.decisions", n -> withUnit(n.toPlainString(), "项"))
+        .pin("t3.granted.natural_person", 1203)
+        .print("t3.granted.natural_person", n -> thousands(n.longValueExact(), "，"))
+        .print("t3.granted.total", n -> thousands(n.longValueExact(), ","))
+        .build();
+  }
+}

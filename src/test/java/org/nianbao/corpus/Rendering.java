@@ -1,0 +1,47 @@
+package org.nianbao.corpus;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How a spec is written out.
+ *
+ * @param fileType report.csv {@code file_type}: html, docx, doc or txt
+ * @param charset text encoding of html/txt documents
+ * @param bom write a UTF-8 byte-order mark (txt)
+ * @param metaCharset declare the charset in a {@code <meta charset>} (html)
+ * @param wordPasted html as Word pastes it: MsoNormalTable, labels split over spans and paragraphs
+ * @param lineEnd line separator of txt documents
+ */
+public record Rendering(
+    String fileType, Charset charset, boolean bom, boolean metaCharset, boolean wordPasted, String lineEnd) {
+  public static final Charset GBK = Charset.forName("GBK");
+
+  public static Rendering html(Charset charset, boolean metaCharset, boolean wordPasted) {
+    return new Rendering("html", charset, false, metaCharset, wordPasted, "\n");
+  }
+
+  public static Rendering docx() {
+    return new Rendering("docx", StandardCharsets.UTF_8, false, false, false, "\n");
+  }
+
+  /** A .doc converted once from the spec's DOCX rendering with LibreOffice (see corpus/README.md). */
+  public static Rendering doc() {
+    return new Rendering("doc", StandardCharsets.UTF_8, false, false, false, "\n");
+  }
+
+  public static Rendering txt(Charset charset, boolean bom, String lineEnd) {
+    return new Rendering("txt", charset, bom, false, false, lineEnd);
+  }
+
+  public String describe() {
+    return switch (fileType) {
+      case "html" -> "HTML, " + charset.name() + (metaCharset ? " declared in <meta charset>" : " without a meta charset")
+          + (wordPasted ? ", Word-pasted markup (MsoNormalTable, labels split over <span>s and <p>s)" : ", plain markup");
+      case "txt" -> "TXT in the seed's flattened layout, " + charset.name() + (bom ? " with BOM" : "")
+          + (lineEnd.equals("\r\n") ? ", CRLF line ends" : ", LF line ends");
+      case "docx" -> "DOCX written with POI XWPF (gridSpan/vMerge merges, fixed core-properties dates)";
+      default -> "DOC converted with LibreOffice from the DOCX rendering of this spec";
+    };
+  }
+}
