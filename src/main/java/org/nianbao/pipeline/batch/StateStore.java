@@ -63,10 +63,6 @@ final class StateStore {
     return store;
   }
 
-  Path root() {
-    return root;
-  }
-
   /** The keys of every input finished by earlier runs. */
   Set<String> finishedKeys() throws IOException {
     Set<String> keys = new HashSet<>();

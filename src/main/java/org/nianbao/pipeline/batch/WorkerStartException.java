@@ -1,10 +1,10 @@
 package org.nianbao.pipeline.batch;
 
 /** A worker could not be started: the processor failed to build (a bad mappings folder) or the JVM died. */
-public final class WorkerStartException extends Exception {
+final class WorkerStartException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  public WorkerStartException(String message, Throwable cause) {
+  WorkerStartException(String message, Throwable cause) {
     super(message, cause);
   }
 }
