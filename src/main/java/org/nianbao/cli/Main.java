@@ -1,56 +1,48 @@
 package org.nianbao.cli;
 
-import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.nianbao.model.Report;
-import org.nianbao.model.Status;
-import org.nianbao.pipeline.ReportPipeline;
-import org.nianbao.write.CsvFiles;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Temporary in-process extract command; replaced by the batch runner. */
-public final class Main {
-  private Main() {}
+/**
+ * {@code java -jar nianbao.jar extract [options] INPUT...}. Exit status: 0 every input processed, 1 some
+ * inputs could not be read (or the output could not be written), 2 a usage error.
+ */
+@Command(name = "nianbao", mixinStandardHelpOptions = true, version = "nianbao 0.1",
+    description = "Extracts the statistics tables of 政府信息公开工作年度报告 into checked CSV files.")
+public final class Main implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
+  /** Runs one command with the given output streams and returns its exit status; never exits the JVM. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length < 1 || !args[0].equals("extract")) {
-      err.println("usage: nianbao extract INPUT... --out DIR");
-      return 2;
-    }
-    Path outDir = Path.of("out");
-    List<Path> inputs = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--out")) {
-        outDir = Path.of(args[++i]);
-      } else {
-        inputs.add(Path.of(args[i]));
-      }
-    }
-    ReportPipeline pipeline = new ReportPipeline(Optional.empty());
-    List<Report> reports = new ArrayList<>();
-    try {
-      for (Path in : inputs) {
-        try (Stream<Path> s = Files.isDirectory(in) ? Files.walk(in) : Stream.of(in)) {
-          for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-            String source = Files.isDirectory(in) ? in.relativize(p).toString() : p.getFileName().toString();
-            reports.add(pipeline.process(Files.readAllBytes(p), source));
-          }
-        }
-      }
-      CsvFiles.writeAll(outDir, reports);
-    } catch (IOException e) {
-      err.println(e);
-      return 1;
-    }
-    return reports.stream().anyMatch(r -> r.status() == Status.FAILED) ? 1 : 0;
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    // Redrawing one line with \r only makes sense on a terminal; logs and tests get plain lines.
+    boolean terminal = err == System.err && System.console() != null;
+    CommandLine commandLine = new CommandLine(new Main())
+        .addSubcommand("extract", new ExtractCommand(terminal))
+        .setOut(outWriter)
+        .setErr(errWriter);
+    int status = commandLine.execute(args);
+    outWriter.flush();
+    errWriter.flush();
+    return status;
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing command: extract");
   }
 }

@@ -1,0 +1,116 @@
+package org.nianbao.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.nianbao.model.Status;
+import org.nianbao.pipeline.batch.BatchOptions;
+import org.nianbao.pipeline.batch.BatchResult;
+import org.nianbao.pipeline.batch.BatchRunner;
+import org.nianbao.pipeline.batch.ProcessorSpec;
+import org.nianbao.pipeline.batch.ZipLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The {@code extract} command (OUTPUT.md, "Command line"). */
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Reads report files, folders and zip archives and writes reports.csv, cells.csv and "
+        + "anomalies.csv.")
+final class ExtractCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT",
+      description = "A file, a folder (walked recursively) or a .zip archive.")
+  private List<Path> inputs;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  private Path out;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Documents extracted at once (default: number of cores).")
+  private Integer jobs;
+
+  @Option(names = "--resume", description = "Skip inputs an earlier run into the same folder finished.")
+  private boolean resume;
+
+  @Option(names = "--xlsx", description = "Also write nianbao.xlsx.")
+  private boolean xlsx;
+
+  @Option(names = "--mappings", paramLabel = "DIR", description = "Use this mappings folder instead of the built-in one.")
+  private Path mappings;
+
+  @Option(names = "--timeout", paramLabel = "S", defaultValue = "120",
+      description = "Seconds one document may take (default: ${DEFAULT-VALUE}).")
+  private long timeoutSeconds;
+
+  // Lets tests and the benchmark run the batch with a stand-in processor; not part of the user contract.
+  @Option(names = "--processor", hidden = true)
+  private String processor = ProcessorSpec.PIPELINE;
+
+  private final boolean terminal;
+
+  ExtractCommand(boolean terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    BatchOptions options = options();
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err, terminal);
+    BatchResult result;
+    try {
+      result = new BatchRunner(options).run(progress);
+    } catch (IOException e) {
+      progress.end();
+      err.println("nianbao: cannot write the output in " + out + ": " + e);
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      progress.end();
+      err.println("nianbao: interrupted; rerun with --resume to continue");
+      return 1;
+    }
+    progress.end();
+    if (result instanceof BatchResult.NotStarted notStarted) {
+      err.println("nianbao: cannot start the extraction: " + notStarted.reason());
+      return 2;
+    }
+    BatchResult.Completed completed = (BatchResult.Completed) result;
+    progress.summary(completed.summary(), out);
+    if (xlsx) {
+      err.println("nianbao: --xlsx: this build has no XLSX writer yet; the CSV files hold every result");
+    }
+    return completed.summary().count(Status.FAILED) > 0 ? 1 : 0;
+  }
+
+  private BatchOptions options() {
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        throw new ParameterException(spec.commandLine(), "No such file or folder: " + input);
+      }
+    }
+    int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (n < 1) {
+      throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+    }
+    if (timeoutSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+    }
+    if (mappings != null && !Files.isDirectory(mappings)) {
+      throw new ParameterException(spec.commandLine(), "--mappings is not a folder: " + mappings);
+    }
+    return new BatchOptions(inputs, out, n, resume, Duration.ofSeconds(timeoutSeconds),
+        new ProcessorSpec(processor, Optional.ofNullable(mappings)), ZipLimits.DEFAULT,
+        BatchOptions.DEFAULT_WORKER_HEAP_MB);
+  }
+}

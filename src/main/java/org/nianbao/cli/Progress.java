@@ -1,0 +1,115 @@
+package org.nianbao.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.nianbao.model.Status;
+import org.nianbao.pipeline.batch.BatchSummary;
+import org.nianbao.pipeline.batch.RunListener;
+
+/**
+ * The progress line on stderr: redrawn in place on a terminal, a plain line every few seconds otherwise
+ * (a log file should not fill with thousands of lines), and the summary at the end.
+ */
+final class Progress implements RunListener {
+  private static final long REDRAW_NANOS = 200_000_000L;
+  private static final long LOG_NANOS = 5_000_000_000L;
+
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final long start = System.nanoTime();
+  private long lastPrint = start;
+  private int total;
+  private int done;
+  private int extracted;
+  private int failed;
+  private boolean drawn;
+
+  Progress(PrintWriter err, boolean terminal) {
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public synchronized void totalChanged(int total) {
+    this.total = total;
+  }
+
+  @Override
+  public synchronized void inputDone(Done input) {
+    done++;
+    if (!input.resumed()) {
+      extracted++;
+    }
+    if (input.failed()) {
+      failed++;
+    }
+    long now = System.nanoTime();
+    if (now - lastPrint >= (terminal ? REDRAW_NANOS : LOG_NANOS)) {
+      lastPrint = now;
+      print(now);
+    }
+  }
+
+  private void print(long now) {
+    double seconds = (now - start) / 1e9;
+    double rate = seconds > 0 ? extracted / seconds : 0;
+    int left = Math.max(0, total - done);
+    String eta = rate > 0 ? duration(Duration.ofSeconds(Math.round(left / rate))) : "?";
+    String line = String.format(Locale.ROOT, "%d/%d done, %.1f docs/s, ETA %s, %d failed",
+        done, Math.max(total, done), rate, eta, failed);
+    if (terminal) {
+      err.print("\r" + line + "\u001b[K");
+      err.flush();
+      drawn = true;
+    } else {
+      err.println(line);
+    }
+  }
+
+  /** Ends the in-place line so what follows starts on a line of its own. */
+  synchronized void end() {
+    if (terminal && drawn) {
+      print(System.nanoTime());
+      err.println();
+    }
+  }
+
+  void summary(BatchSummary s, Path out) {
+    err.printf(Locale.ROOT, "nianbao: %d documents in %s%s%n", s.documents(), duration(s.elapsed()),
+        s.resumed() > 0 ? " (" + s.resumed() + " finished by an earlier run)" : "");
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
+    for (Status status : Status.values()) {
+      if (s.count(status) > 0) {
+        byStatus.put(status.code(), s.count(status));
+      }
+    }
+    err.println("  by status: " + counts(byStatus));
+    err.println("  by file type: " + counts(s.byFileType()));
+    err.println("  written: " + out.resolve("reports.csv") + ", cells.csv, anomalies.csv");
+    if (s.count(Status.FAILED) > 0) {
+      err.println("  " + s.count(Status.FAILED) + " inputs could not be read: see the error column of reports.csv");
+    }
+  }
+
+  private static String counts(Map<String, Integer> counts) {
+    return counts.isEmpty() ? "none" : counts.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  static String duration(Duration d) {
+    long s = d.toSeconds();
+    if (s < 60) {
+      return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+    if (s < 3600) {
+      return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+    return String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60);
+  }
+}

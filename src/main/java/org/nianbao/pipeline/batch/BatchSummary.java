@@ -1,0 +1,35 @@
+package org.nianbao.pipeline.batch;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.nianbao.model.Status;
+
+/**
+ * What a finished run produced, counted from the rows written.
+ *
+ * @param byStatus rows per status, in status order
+ * @param byFileType rows per detected file type, by name
+ * @param resumed inputs an earlier run had finished
+ * @param peakWorkerRssKb the largest resident memory any worker reached (0 when unknown)
+ * @param peakWorkerHeapBytes the largest heap any worker reported (0 when unknown)
+ */
+public record BatchSummary(
+    int documents,
+    Map<Status, Integer> byStatus,
+    SortedMap<String, Integer> byFileType,
+    int resumed,
+    Duration elapsed,
+    long peakWorkerRssKb,
+    long peakWorkerHeapBytes) {
+  public BatchSummary {
+    byStatus = Map.copyOf(byStatus);
+    byFileType = Collections.unmodifiableSortedMap(new TreeMap<>(byFileType));
+  }
+
+  public int count(Status status) {
+    return byStatus.getOrDefault(status, 0);
+  }
+}

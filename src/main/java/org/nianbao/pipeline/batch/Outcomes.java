@@ -1,0 +1,77 @@
+package org.nianbao.pipeline.batch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.nianbao.model.Anomaly;
+import org.nianbao.model.Report;
+import org.nianbao.model.ReportId;
+import org.nianbao.model.Severity;
+import org.nianbao.model.Status;
+import org.nianbao.pipeline.DocumentProcessor;
+import org.nianbao.read.FileTypes;
+
+/** The reports the batch itself writes, for inputs the processor never finished. */
+final class Outcomes {
+  static final String DUPLICATE_RULE = "duplicate_report";
+
+  /** The id given to inputs whose bytes were never read (refused archive entries): the hash of nothing. */
+  static final ReportId UNREAD = ReportId.of(new byte[0]);
+
+  private Outcomes() {}
+
+  static Report failed(ReportId id, String source, byte[] bytes, String reason) {
+    return Report.unreadable(id, source, FileTypes.detect(bytes), Status.FAILED, reason);
+  }
+
+  static Report refused(String source, String reason) {
+    return Report.unreadable(UNREAD, source, "unknown", Status.FAILED, reason);
+  }
+
+  static Report empty(String source) {
+    return Report.unreadable(UNREAD, source, FileTypes.EMPTY, Status.FAILED, "empty file");
+  }
+
+  /**
+   * The row of an input whose bytes equal an earlier input's: the first one's status and identity, none
+   * of its cells (they would be counted twice), and one warning naming the first source.
+   */
+  static Report duplicateOf(Report first, String source) {
+    Anomaly note = Anomaly.of(Severity.WARNING, DUPLICATE_RULE, List.of(),
+        "identical bytes to " + first.source(), 0);
+    return new Report(first.id(), source, first.fileType(), first.status(), first.format(), first.agency(),
+        first.year(), first.title(), List.of(), List.of(note), first.error());
+  }
+
+  /** Keeps the batch's own source even if a processor wrote something else there. */
+  static Report withSource(Report r, String source) {
+    if (r.source().equals(source)) {
+      return r;
+    }
+    return new Report(r.id(), source, r.fileType(), r.status(), r.format(), r.agency(), r.year(), r.title(),
+        r.cells(), r.anomalies(), r.error());
+  }
+
+  static String timeout(Duration limit) {
+    long millis = limit.toMillis();
+    String seconds = millis % 1000 == 0
+        ? Long.toString(millis / 1000)
+        : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+    return "timeout after " + seconds + " s";
+  }
+
+  /** Runs a processor; one that throws (a bug) still leaves the document a failed row saying so. */
+  static Report processSafely(DocumentProcessor processor, byte[] bytes, String source) {
+    try {
+      return processor.process(bytes, source);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(ReportId.of(bytes), source, bytes, processorError(e));
+    }
+  }
+
+  /** A processor that throws breaks its contract; the document still gets a row saying what happened. */
+  static String processorError(Throwable t) {
+    String message = t.getMessage();
+    return "processor error: " + t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

@@ -1,0 +1,78 @@
+package org.nianbao.pipeline.batch;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The pipe between the batch and a worker JVM. Requests: source, then the document's bytes, each length
+ * prefixed. Replies: a kind byte and a length-prefixed payload. The worker says {@link #READY} (or
+ * {@link #START_FAILED} with a message) once, a {@link #REPORT} per request, and {@link #STATS} when its
+ * input ends.
+ */
+final class WorkerProtocol {
+  static final byte READY = 1;
+  static final byte START_FAILED = 2;
+  static final byte REPORT = 3;
+  static final byte STATS = 4;
+
+  /** A larger reply means the pipe is out of step (a crashed worker), not a huge report. */
+  private static final int MAX_REPLY = 256 << 20;
+
+  private WorkerProtocol() {}
+
+  record Request(String source, byte[] bytes) {}
+
+  record Reply(byte kind, byte[] payload) {}
+
+  static void writeRequest(DataOutputStream out, String source, byte[] bytes) throws IOException {
+    ReportCodec.writeString(out, source);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+    out.flush();
+  }
+
+  /** The next request, or empty when the batch closed the pipe. */
+  static Optional<Request> readRequest(DataInputStream in) throws IOException {
+    int first = in.read();
+    if (first < 0) {
+      return Optional.empty();
+    }
+    int sourceLength = first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
+    byte[] source = new byte[checked(sourceLength, Integer.MAX_VALUE)];
+    in.readFully(source);
+    byte[] bytes = new byte[checked(in.readInt(), Integer.MAX_VALUE)];
+    in.readFully(bytes);
+    return Optional.of(new Request(new String(source, StandardCharsets.UTF_8), bytes));
+  }
+
+  static void writeReply(DataOutputStream out, byte kind, byte[] payload) throws IOException {
+    out.writeByte(kind);
+    out.writeInt(payload.length);
+    out.write(payload);
+    out.flush();
+  }
+
+  static Reply readReply(DataInputStream in) throws IOException {
+    int kind = in.read();
+    if (kind < 0) {
+      throw new EOFException("worker closed its output");
+    }
+    if (kind < READY || kind > STATS) {
+      throw new IOException("worker output out of step (kind " + kind + ")");
+    }
+    byte[] payload = new byte[checked(in.readInt(), MAX_REPLY)];
+    in.readFully(payload);
+    return new Reply((byte) kind, payload);
+  }
+
+  private static int checked(int length, int max) throws IOException {
+    if (length < 0 || length > max) {
+      throw new IOException("worker pipe out of step (length " + length + ")");
+    }
+    return length;
+  }
+}

@@ -1,0 +1,95 @@
+package org.nianbao.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nianbao.pipeline.batch.Fixtures.utf8;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.pipeline.batch.FakeProcessor;
+import org.nianbao.pipeline.batch.Fixtures;
+
+class MainTest {
+  @TempDir
+  Path dir;
+
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Run extract(Path input, String... more) {
+    List<String> args = new ArrayList<>(List.of("extract", "--out", dir.resolve("out").toString(), "--jobs", "1",
+        "--processor", FakeProcessor.class.getName()));
+    args.addAll(List.of(more));
+    args.add(input.toString());
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run().status());
+    assertEquals(2, run("extract").status());
+    assertEquals(2, run("extract", dir.resolve("missing").toString()).status());
+    assertEquals(2, run("extract", "--jobs", "0", dir.toString()).status());
+    assertEquals(2, run("extract", "--timeout", "soon", dir.toString()).status());
+    assertEquals(2, run("extract", "--no-such-option", dir.toString()).status());
+    Run missing = run("extract", dir.resolve("missing").toString());
+    assertTrue(missing.err().contains("No such file or folder"), missing.err());
+  }
+
+  @Test
+  void helpExitsWithZero() {
+    Run help = run("extract", "--help");
+    assertEquals(0, help.status());
+    assertTrue(help.out().contains("--timeout"), help.out());
+  }
+
+  @Test
+  void allInputsReadExitsWithZeroAndSummarizes() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Files.write(in.resolve("b.txt"), utf8("not a report"));
+    Run run = extract(in, "--xlsx");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.err().contains("nianbao: 2 documents in"), run.err());
+    assertTrue(run.err().contains("by status: ok 1, unrecognized 1"), run.err());
+    assertTrue(run.err().contains("by file type: html 1, txt 1"), run.err());
+    assertTrue(run.err().contains("--xlsx"), run.err());
+    assertEquals(3, Fixtures.readCsv(dir.resolve("out/reports.csv")).size());
+  }
+
+  @Test
+  void unreadableInputsExitWithOne() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Files.write(in.resolve("b.pdf"), new byte[0]);
+    Run run = extract(in);
+    assertEquals(1, run.status(), run.err());
+    assertTrue(run.err().contains("1 inputs could not be read"), run.err());
+  }
+
+  @Test
+  void aProcessorThatCannotStartIsAUsageError() throws Exception {
+    Path in = dir.resolve("a.html");
+    Files.write(in, utf8("<html>REPORT a</html>"));
+    Run run = run("extract", "--out", dir.resolve("out").toString(), "--jobs", "1", "--processor",
+        "org.nianbao.NoSuchProcessor", in.toString());
+    assertEquals(2, run.status(), run.err());
+    assertTrue(run.err().contains("cannot start the extraction"), run.err());
+  }
+}
