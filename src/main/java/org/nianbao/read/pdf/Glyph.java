@@ -24,10 +24,6 @@ record Glyph(String text, double x, double baseline, double width, double size) 
     return x + width;
   }
 
-  double top() {
-    return baseline - size * 0.85;
-  }
-
   double centreX() {
     return x + width / 2;
   }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class GridBuilder {
   /** Line positions this close (points) are one grid line. */
-  static final double CLUSTER = 2.0;
+  private static final double CLUSTER = 2.0;
 
   private GridBuilder() {}
 

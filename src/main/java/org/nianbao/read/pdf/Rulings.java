@@ -9,7 +9,7 @@ import java.util.Map;
 /** Cleans a page's raw ruling pieces into lines and groups touching lines into one table frame each. */
 final class Rulings {
   /** Pieces this close across their axis (points) are the same line (double strokes, line caps). */
-  static final double SAME_LINE = 1.0;
+  private static final double SAME_LINE = 1.0;
   /** Collinear pieces with a gap up to this (points) are one line (Word draws borders cell by cell). */
   private static final double JOIN_GAP = 1.5;
   /** A horizontal and a vertical line this close (points) touch. */

@@ -15,10 +15,6 @@ record Segment(boolean horizontal, double pos, double from, double to) {
     }
   }
 
-  double length() {
-    return to - from;
-  }
-
   /** Whether this line runs through the coordinate {@code at} along its length, within {@code tol}. */
   boolean covers(double at, double tol) {
     return at >= from - tol && at <= to + tol;

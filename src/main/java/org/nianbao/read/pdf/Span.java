@@ -25,8 +25,4 @@ record Span(int row, int col, int rowEnd, int colEnd, List<String> lines) {
   boolean covers(int r, int c) {
     return r >= row && r < rowEnd && c >= col && c < colEnd;
   }
-
-  Span shifted(int rows) {
-    return new Span(row + rows, col, rowEnd + rows, colEnd, lines);
-  }
 }
