@@ -205,6 +205,14 @@ public final class TableMapper {
       }
       RowHit hit = resolve(v, block, group);
       if (hit == null) {
+        RowView shifted = valueTextAsValue(v);
+        RowHit retry = shifted == null ? null : resolve(shifted, block, group);
+        if (retry != null) {
+          v = shifted;
+          hit = retry;
+        }
+      }
+      if (hit == null) {
         if (labelledGroup != null && v.hasNonBlankValue()) {
           anomalies.add(Anomaly.of(Severity.INFO, "subtotal_row", List.of(),
               "Row '" + TextForms.display(last(v)) + "' prints a subtotal for its group; it is not a template row and was not mapped",
@@ -230,6 +238,23 @@ public final class TableMapper {
     return bound;
   }
 
+  /**
+   * The row read again with its trailing label cells that hold digits ("约4") taken as values: in a text dump
+   * such a cell cannot be told from a label by position (corpus/documents/txt-2021-gbk-mixed.txt).
+   */
+  private static RowView valueTextAsValue(RowView v) {
+    int keep = v.labels().size();
+    while (keep > 1 && v.labels().get(keep - 1).text().codePoints().anyMatch(Character::isDigit)) {
+      keep--;
+    }
+    if (keep == v.labels().size()) {
+      return null;
+    }
+    List<Cell> values = new ArrayList<>(v.labels().subList(keep, v.labels().size()));
+    values.addAll(v.values());
+    return new RowView(v.index(), v.labels().subList(0, keep), values, v.distinct());
+  }
+
   private static int page(RowView v) {
     return v.distinct().isEmpty() ? 0 : v.distinct().get(0).ref().page();
   }
@@ -242,10 +267,11 @@ public final class TableMapper {
     if (block.unlabelledRow()) {
       return v.labels().isEmpty() && v.hasNonBlankValue();
     }
-    if (v.values().isEmpty()) {
-      return false;
+    if (exact(v, block, null) != null && !v.values().isEmpty()) {
+      return true;
     }
-    return exact(v, block, null) != null;
+    RowView shifted = valueTextAsValue(v);
+    return shifted != null && exact(shifted, block, null) != null;
   }
 
   private static boolean mentionsColumn(RowView v, BlockSpec block) {
