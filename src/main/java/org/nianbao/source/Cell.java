@@ -30,7 +30,6 @@ public record Cell(String text, int row, int col, int anchorRow, int anchorCol, 
 
   /** Blank when the text holds only white space of any kind, including U+00A0 and U+3000. */
   public boolean isBlank() {
-    return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B
-        || cp == 0xFEFF);
+    return Blankness.isBlank(text);
   }
 }

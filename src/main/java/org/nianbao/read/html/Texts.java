@@ -15,7 +15,7 @@ final class Texts {
    * (Word pads empty paragraphs with them) although {@link String#isBlank()} treats U+00A0 as text.
    */
   static boolean hasVisibleText(String text) {
-    return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c));
+    return !org.nianbao.source.Blankness.isBlank(text);
   }
 
   /** True when any block holds visible text; a document without any is no report. */

@@ -55,7 +55,7 @@ final class WordDocuments {
     List<Block> out = new ArrayList<>();
     for (WordBlock block : blocks) {
       if (block instanceof WordParagraph p) {
-        if (hasVisibleText(p.text())) {
+        if (!org.nianbao.source.Blankness.isBlank(p.text())) {
           SourceRef ref = new SourceRef(source, 0, "p " + p.number());
           out.add(p.headingLevel() > 0 ? new Heading(p.text(), p.headingLevel(), ref) : new Paragraph(p.text(), ref));
         }
@@ -112,7 +112,7 @@ final class WordDocuments {
     // A continuation that carries text of its own keeps it as its own anchor: dropping printed text would
     // be worse than a merge that is not expanded.
     Cell anchor = null;
-    if (!hasVisibleText(cell.text())) {
+    if (org.nianbao.source.Blankness.isBlank(cell.text())) {
       if (cell.vertical() == WordCell.VerticalMerge.CONTINUE && above != null) {
         anchor = above;
       } else if (cell.continuesLeft() && left != null) {
@@ -137,16 +137,9 @@ final class WordDocuments {
   /** Paragraphs are only kept when they have visible text, so only tables need looking into. */
   private static boolean hasText(Block block) {
     if (block instanceof TableBlock t) {
-      return t.rows().stream().flatMap(List::stream).anyMatch(cell -> hasVisibleText(cell.text()));
+      return t.rows().stream().flatMap(List::stream).anyMatch(cell -> !cell.isBlank());
     }
     return true;
   }
 
-  /**
-   * True when the text holds something other than space. Word pads empty paragraphs and cells with U+00A0
-   * and U+3000, which {@link String#isBlank()} would count as text for U+00A0; same rule as the HTML reader.
-   */
-  static boolean hasVisibleText(String text) {
-    return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c));
-  }
 }
