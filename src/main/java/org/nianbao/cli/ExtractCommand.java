@@ -14,6 +14,7 @@ import org.nianbao.pipeline.batch.BatchResult;
 import org.nianbao.pipeline.batch.BatchRunner;
 import org.nianbao.pipeline.batch.ProcessorSpec;
 import org.nianbao.pipeline.batch.ZipLimits;
+import org.nianbao.write.XlsxWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,6 +88,9 @@ final class ExtractCommand implements Callable<Integer> {
     }
     BatchResult.Completed completed = (BatchResult.Completed) result;
     progress.summary(completed.summary(), out);
+    if (xlsx) {
+      err.println("  written: " + out.resolve(XlsxWriter.FILE));
+    }
     return completed.summary().count(Status.FAILED) > 0 ? 1 : 0;
   }
 
