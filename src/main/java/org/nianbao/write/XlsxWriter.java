@@ -71,6 +71,7 @@ public final class XlsxWriter {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         wb.write(out);
       }
+      OutputFiles.makeReadable(tmp);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       wb.close();
