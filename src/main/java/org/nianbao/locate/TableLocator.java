@@ -168,8 +168,9 @@ public final class TableLocator {
   private Candidates candidates(TableBlock table, CompiledMapping mapping, String anchor) {
     Map<String, Map<String, TableMatch>> byId = new LinkedHashMap<>();
     Map<String, Integer> bestById = new HashMap<>();
+    TableMapper.Prepared prepared = mapper.prepare(table);
     for (TableSpec spec : mapping.tables()) {
-      TableMatch m = mapper.map(table, spec);
+      TableMatch m = mapper.map(prepared, spec);
       if (m.score() <= 0) {
         continue;
       }

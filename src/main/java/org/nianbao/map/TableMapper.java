@@ -36,8 +36,19 @@ public final class TableMapper {
     this.normalizer = normalizer;
   }
 
-  /** One row reduced to its label texts and its value cells. */
-  private record RowView(int index, List<Cell> labels, List<Cell> values, List<Cell> distinct) {
+  /**
+   * One row reduced to its label cells and its value cells, with the match forms of its texts computed
+   * once (a table is tried against every table spec).
+   */
+  private record RowView(int index, List<Cell> labels, List<Cell> values, List<Cell> distinct,
+      List<String> labelForms, List<String> distinctForms, String lastForm, String lastBare) {
+    static RowView of(int index, List<Cell> labels, List<Cell> values, List<Cell> distinct, List<String> distinctForms) {
+      List<String> labelForms = labels.stream().map(c -> TextForms.matchForm(c.text())).toList();
+      String lastForm = labelForms.isEmpty() ? "" : labelForms.get(labelForms.size() - 1);
+      return new RowView(index, labels, values, distinct, labelForms, distinctForms, lastForm,
+          TextForms.withoutNumbering(lastForm));
+    }
+
     List<String> labelTexts() {
       return labels.stream().map(Cell::text).toList();
     }
@@ -50,11 +61,36 @@ public final class TableMapper {
   /** The result of resolving one row label. */
   private record RowHit(RowSpec row, boolean fuzzy) {}
 
-  public TableMatch map(TableBlock table, TableSpec spec) {
+  /** A table read once into row views, ready to be mapped with any number of specs. */
+  public static final class Prepared {
+    private final TableBlock table;
+    private final List<RowView> views;
+
+    private Prepared(TableBlock table, List<RowView> views) {
+      this.table = table;
+      this.views = List.copyOf(views);
+    }
+
+    public TableBlock table() {
+      return table;
+    }
+  }
+
+  public Prepared prepare(TableBlock table) {
     List<RowView> views = new ArrayList<>();
     for (int r = 0; r < table.rowCount(); r++) {
       views.add(view(table, r));
     }
+    return new Prepared(table, views);
+  }
+
+  public TableMatch map(TableBlock table, TableSpec spec) {
+    return map(prepare(table), spec);
+  }
+
+  public TableMatch map(Prepared prepared, TableSpec spec) {
+    TableBlock table = prepared.table;
+    List<RowView> views = prepared.views;
     List<MappedCell> cells = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     Set<String> found = new LinkedHashSet<>();
@@ -107,7 +143,8 @@ public final class TableMapper {
         values.add(c);
       }
     }
-    return new RowView(r, labels, values, distinct);
+    List<String> distinctForms = distinct.stream().map(c -> c.isBlank() ? "" : TextForms.matchForm(c.text())).toList();
+    return RowView.of(r, labels, values, distinct, distinctForms);
   }
 
   private boolean isLabel(Cell c) {
@@ -117,9 +154,7 @@ public final class TableMapper {
   private static int cueHits(List<RowView> views, TableSpec spec) {
     Set<String> texts = new HashSet<>();
     for (RowView v : views) {
-      for (Cell c : v.labels()) {
-        texts.add(TextForms.matchForm(c.text()));
-      }
+      texts.addAll(v.labelForms());
     }
     int hits = 0;
     for (String cue : spec.cues()) {
@@ -153,7 +188,7 @@ public final class TableMapper {
   }
 
   private static Optional<BlockSpec> captionOf(RowView v, TableSpec spec) {
-    List<String> texts = v.distinct().stream().filter(c -> !c.isBlank()).map(c -> TextForms.matchForm(c.text())).distinct().toList();
+    List<String> texts = v.distinctForms().stream().filter(f -> !f.isEmpty()).distinct().toList();
     if (texts.size() != 1) {
       return Optional.empty();
     }
@@ -252,7 +287,7 @@ public final class TableMapper {
     }
     List<Cell> values = new ArrayList<>(v.labels().subList(keep, v.labels().size()));
     values.addAll(v.values());
-    return new RowView(v.index(), v.labels().subList(0, keep), values, v.distinct());
+    return RowView.of(v.index(), v.labels().subList(0, keep), values, v.distinct(), v.distinctForms());
   }
 
   private static int page(RowView v) {
@@ -275,8 +310,7 @@ public final class TableMapper {
   }
 
   private static boolean mentionsColumn(RowView v, BlockSpec block) {
-    for (Cell c : v.labels()) {
-      String f = TextForms.matchForm(c.text());
+    for (String f : v.labelForms()) {
       for (ColumnSpec col : block.columns()) {
         for (List<String> path : col.paths()) {
           if (path.contains(f)) {
@@ -289,8 +323,7 @@ public final class TableMapper {
   }
 
   private static GroupSpec groupOf(RowView v, BlockSpec block) {
-    for (Cell c : v.labels()) {
-      String f = TextForms.matchForm(c.text());
+    for (String f : v.labelForms()) {
       for (GroupSpec g : block.groups()) {
         if (g.labels().contains(f)) {
           return g;
@@ -312,19 +345,20 @@ public final class TableMapper {
     if (exact != null) {
       return new RowHit(exact, false);
     }
-    String label = TextForms.matchForm(last(v));
+    String label = v.lastForm();
     if (v.values().isEmpty() || block.groups().stream().anyMatch(g -> g.labels().contains(label))) {
       return null;
     }
-    String bare = TextForms.withoutNumbering(label);
+    String bare = v.lastBare();
     String number = TextForms.numbering(label);
     RowSpec best = null;
     double bestSim = 0;
     boolean tie = false;
     for (RowSpec row : block.rows()) {
       boolean inGroup = group != null && row.group().equals(group.key());
-      for (String candidate : row.labels()) {
-        double sim = TextForms.similarity(bare, TextForms.withoutNumbering(candidate));
+      for (int i = 0; i < row.labels().size(); i++) {
+        String candidate = row.labels().get(i);
+        double sim = TextForms.similarity(bare, row.bareLabels().get(i));
         boolean sameNumber = !number.isEmpty() && number.equals(TextForms.numbering(candidate));
         double need = inGroup && sameNumber ? FUZZY_IN_GROUP : FUZZY_GLOBAL;
         if (sim >= need && sim >= bestSim) {
@@ -345,10 +379,9 @@ public final class TableMapper {
     if (v.labels().isEmpty()) {
       return null;
     }
-    String label = TextForms.matchForm(last(v));
     RowSpec any = null;
     for (RowSpec row : block.rows()) {
-      if (matches(row, label)) {
+      if (matches(row, v.lastForm(), v.lastBare())) {
         if (group != null && row.group().equals(group.key())) {
           return row;
         }
@@ -360,20 +393,11 @@ public final class TableMapper {
     return any;
   }
 
-  private static boolean matches(RowSpec row, String label) {
+  private static boolean matches(RowSpec row, String label, String bare) {
     if (row.labels().contains(label)) {
       return true;
     }
-    String bare = TextForms.withoutNumbering(label);
-    if (bare.length() < 4) {
-      return false;
-    }
-    for (String candidate : row.labels()) {
-      if (bare.equals(TextForms.withoutNumbering(candidate))) {
-        return true;
-      }
-    }
-    return false;
+    return bare.length() >= 4 && row.bareLabels().contains(bare);
   }
 
   /** How a block's value columns are found in each data row. */
@@ -388,9 +412,7 @@ public final class TableMapper {
     }
     Set<String> texts = new HashSet<>();
     for (RowView v : header) {
-      for (Cell c : v.distinct()) {
-        texts.add(TextForms.matchForm(c.text()));
-      }
+      texts.addAll(v.distinctForms());
     }
     int seen = 0;
     for (ColumnSpec col : block.columns()) {

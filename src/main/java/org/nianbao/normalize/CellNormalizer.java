@@ -25,7 +25,7 @@ public final class CellNormalizer {
 
   public Normalized normalize(String raw, ValueType type) {
     EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-    String s = raw.replaceAll("^[ \\t\\r\\n]+|[ \\t\\r\\n]+$", "");
+    String s = trimAscii(raw);
     String withoutOddSpaces = stripOddSpaces(s);
     if (!withoutOddSpaces.equals(s)) {
       s = withoutOddSpaces;
@@ -94,6 +94,19 @@ public final class CellNormalizer {
 
   private static Normalized unparseable() {
     return new Normalized(null, EnumSet.of(Flag.UNPARSEABLE));
+  }
+
+  /** Ordinary spaces, tabs and line breaks around a number are layout, not a quirk: no flag. */
+  private static String trimAscii(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && " \t\r\n".indexOf(s.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && " \t\r\n".indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return s.substring(start, end);
   }
 
   private static String stripOddSpaces(String s) {

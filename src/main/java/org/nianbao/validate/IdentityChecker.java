@@ -17,6 +17,8 @@ import org.nianbao.model.Flag;
  * Stateless.
  */
 public final class IdentityChecker {
+  /** Compiled wildcard terms; the terms come from the mapping files, so this stays small. */
+  private static final Map<String, Pattern> WILDCARDS = new java.util.concurrent.ConcurrentHashMap<>();
 
   public List<Anomaly> check(List<IdentitySpec> identities, Map<String, CellValue> cells) {
     List<Anomaly> out = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class IdentityChecker {
     List<CellValue> out = new ArrayList<>();
     for (String term : terms) {
       if (term.contains("*")) {
-        Pattern p = Pattern.compile(Pattern.quote(term).replace("*", "\\E.+\\Q"));
+        Pattern p = WILDCARDS.computeIfAbsent(term, t -> Pattern.compile(Pattern.quote(t).replace("*", "\\E.+\\Q")));
         for (CellValue c : cells.values()) {
           if (p.matcher(c.key()).matches()) {
             out.add(c);
