@@ -14,6 +14,7 @@ import org.nianbao.pipeline.batch.BatchResult;
 import org.nianbao.pipeline.batch.BatchRunner;
 import org.nianbao.pipeline.batch.ProcessorSpec;
 import org.nianbao.pipeline.batch.ZipLimits;
+import org.nianbao.write.XlsxWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,7 +89,7 @@ final class ExtractCommand implements Callable<Integer> {
     BatchResult.Completed completed = (BatchResult.Completed) result;
     progress.summary(completed.summary(), out);
     if (xlsx) {
-      err.println("nianbao: --xlsx: this build has no XLSX writer yet; the CSV files hold every result");
+      err.println("  written: " + out.resolve(XlsxWriter.FILE));
     }
     return completed.summary().count(Status.FAILED) > 0 ? 1 : 0;
   }
@@ -111,6 +112,6 @@ final class ExtractCommand implements Callable<Integer> {
     }
     return new BatchOptions(inputs, out, n, resume, Duration.ofSeconds(timeoutSeconds),
         new ProcessorSpec(processor, Optional.ofNullable(mappings)), ZipLimits.DEFAULT,
-        BatchOptions.DEFAULT_WORKER_HEAP_MB);
+        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx);
   }
 }

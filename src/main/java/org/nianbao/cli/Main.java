@@ -22,6 +22,7 @@ public final class Main implements Callable<Integer> {
   private CommandSpec spec;
 
   public static void main(String[] args) {
+    QuietLibraries.apply();
     System.exit(run(args, System.out, System.err));
   }
 

@@ -90,7 +90,7 @@ final class Progress implements RunListener {
     }
     err.println("  by status: " + counts(byStatus));
     err.println("  by file type: " + counts(s.byFileType()));
-    err.println("  written: " + out.resolve("reports.csv") + ", cells.csv, anomalies.csv");
+    err.println("  written: " + out.resolve("reports.csv") + ", cells.csv, anomalies.csv, wide-<format>.csv");
     if (s.count(Status.FAILED) > 0) {
       err.println("  " + s.count(Status.FAILED) + " inputs could not be read: see the error column of reports.csv");
     }

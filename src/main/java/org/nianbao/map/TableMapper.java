@@ -313,7 +313,7 @@ public final class TableMapper {
       return new RowHit(exact, false);
     }
     String label = TextForms.matchForm(last(v));
-    if (block.groups().stream().anyMatch(g -> g.labels().contains(label))) {
+    if (v.values().isEmpty() || block.groups().stream().anyMatch(g -> g.labels().contains(label))) {
       return null;
     }
     String bare = TextForms.withoutNumbering(label);

@@ -200,6 +200,7 @@ public final class MappingLoader {
     List<String> eachValues = List.of("");
     String left = null;
     String right = null;
+    IdentitySpec.Relation relation = IdentitySpec.Relation.EQUAL;
     for (MappingNode c : n.children()) {
       switch (c.keyword()) {
         case "severity" -> {
@@ -212,6 +213,13 @@ public final class MappingLoader {
         case "each" -> {
           eachName = require(file, c, c.name(), "each needs a name, e.g. 'each col: columns of t3'");
           eachValues = eachValues(file, c, tables);
+        }
+        case "compare" -> {
+          switch (c.value()) {
+            case "equal" -> relation = IdentitySpec.Relation.EQUAL;
+            case "at-least" -> relation = IdentitySpec.Relation.AT_LEAST;
+            default -> throw new MappingException(file, c.line(), "compare must be equal or at-least");
+          }
         }
         case "left" -> left = c.value();
         case "right" -> right = c.value();
@@ -228,7 +236,7 @@ public final class MappingLoader {
       List<String> r = terms(file, n, right, placeholder, v);
       instances.add(new IdentitySpec.Instance(v, l, r));
     }
-    return new IdentitySpec(rule, severity, instances);
+    return new IdentitySpec(rule, severity, relation, instances);
   }
 
   private List<String> eachValues(String file, MappingNode c, List<TableSpec> tables) {

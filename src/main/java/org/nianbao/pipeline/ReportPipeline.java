@@ -13,6 +13,7 @@ import org.nianbao.locate.MetadataFinder;
 import org.nianbao.locate.ReportMetadata;
 import org.nianbao.locate.TableLocator;
 import org.nianbao.map.MappedCell;
+import org.nianbao.map.ProseNumbers;
 import org.nianbao.map.TableMapper;
 import org.nianbao.map.TableMatch;
 import org.nianbao.mapping.CompiledMapping;
@@ -38,6 +39,7 @@ import org.nianbao.read.Readers;
 import org.nianbao.source.SourceDocument;
 import org.nianbao.validate.CellFindings;
 import org.nianbao.validate.IdentityChecker;
+import org.nianbao.validate.ProseChecks;
 
 /**
  * Wires the stages for one document: sniff → read → metadata → locate → map → normalize → validate →
@@ -52,6 +54,8 @@ public final class ReportPipeline implements DocumentProcessor {
   private final MetadataFinder metadata = new MetadataFinder();
   private final IdentityChecker identities = new IdentityChecker();
   private final CellFindings findings = new CellFindings();
+  private final ProseNumbers prose = new ProseNumbers();
+  private final ProseChecks proseChecks = new ProseChecks();
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
@@ -102,8 +106,14 @@ public final class ReportPipeline implements DocumentProcessor {
           Severity.WARNING, "missing_row", keys, "Row '" + label + "' of table " + e.getKey().id() + " was not found",
           0)));
     }
+    anomalies.addAll(findings.check(List.copyOf(cells.values())));
+    for (CellValue c : prose.find(doc)) {
+      cells.putIfAbsent(c.key(), c);
+    }
+    if (located.format().equals("2021") || located.format().equals("2019")) {
+      anomalies.addAll(proseChecks.check(cells));
+    }
     List<CellValue> cellList = List.copyOf(cells.values());
-    anomalies.addAll(findings.check(cellList));
     Optional<FormatMapping> fm = mapping.format(located.format());
     fm.ifPresent(f -> anomalies.addAll(identities.check(f.identities(), cells)));
     Status status = status(located, anomalies, meta);

@@ -33,14 +33,15 @@ public final class IdentityChecker {
         }
         BigDecimal l = sum(left);
         BigDecimal r = sum(right);
-        if (l.compareTo(r) == 0) {
+        boolean holds = identity.relation() == IdentitySpec.Relation.AT_LEAST ? l.compareTo(r) >= 0 : l.compareTo(r) == 0;
+        if (holds) {
           continue;
         }
         List<CellValue> all = new ArrayList<>(left);
         all.addAll(right);
         List<String> keys = all.stream().map(CellValue::key).toList();
         out.add(new Anomaly(identity.severity(), identity.rule(), keys, plain(r), plain(l),
-            message(identity.rule(), left, right, l, r), all.get(0).page()));
+            message(identity, left, right, l, r), all.get(0).page()));
       }
     }
     return out;
@@ -81,10 +82,14 @@ public final class IdentityChecker {
     return d.stripTrailingZeros().scale() < 0 ? d.setScale(0).toPlainString() : d.stripTrailingZeros().toPlainString();
   }
 
-  private static String message(String rule, List<CellValue> left, List<CellValue> right, BigDecimal l, BigDecimal r) {
+  private static String message(IdentitySpec identity, List<CellValue> left, List<CellValue> right, BigDecimal l,
+      BigDecimal r) {
     StringBuilder sb = new StringBuilder();
     sb.append(describe(left)).append(" = ").append(plain(l)).append(", but ").append(describe(right)).append(" = ")
         .append(plain(r));
+    if (identity.relation() == IdentitySpec.Relation.AT_LEAST) {
+      sb.append(" (it should be at least that)");
+    }
     List<CellValue> blanks = new ArrayList<>();
     left.stream().filter(c -> c.flags().contains(Flag.BLANK)).forEach(blanks::add);
     right.stream().filter(c -> c.flags().contains(Flag.BLANK)).forEach(blanks::add);
@@ -97,7 +102,7 @@ public final class IdentityChecker {
       }
       sb.append(")");
     }
-    return rule + ": " + sb + ".";
+    return identity.rule() + ": " + sb + ".";
   }
 
   private static String describe(List<CellValue> side) {

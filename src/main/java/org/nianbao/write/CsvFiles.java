@@ -49,6 +49,7 @@ public final class CsvFiles {
           csv.writeNext(rows.next(), false);
         }
       }
+      OutputFiles.makeReadable(tmp);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

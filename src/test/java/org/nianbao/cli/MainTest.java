@@ -68,7 +68,9 @@ class MainTest {
     assertTrue(run.err().contains("nianbao: 2 documents in"), run.err());
     assertTrue(run.err().contains("by status: ok 1, unrecognized 1"), run.err());
     assertTrue(run.err().contains("by file type: html 1, txt 1"), run.err());
-    assertTrue(run.err().contains("--xlsx"), run.err());
+    assertTrue(run.err().contains("nianbao.xlsx"), run.err());
+    assertTrue(Files.size(dir.resolve("out/nianbao.xlsx")) > 0);
+    assertTrue(Files.exists(dir.resolve("out/wide-2021.csv")));
     assertEquals(3, Fixtures.readCsv(dir.resolve("out/reports.csv")).size());
   }
 

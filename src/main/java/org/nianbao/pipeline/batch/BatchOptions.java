@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param resume keep the state of an earlier run and skip what it finished
  * @param timeout the longest one document may take
  * @param workerHeapMb {@code -Xmx} of each worker JVM
+ * @param xlsx also write {@code nianbao.xlsx} at the end of the run
  */
 public record BatchOptions(
     List<Path> inputs,
@@ -23,7 +24,8 @@ public record BatchOptions(
     Duration timeout,
     ProcessorSpec processor,
     ZipLimits limits,
-    int workerHeapMb) {
+    int workerHeapMb,
+    boolean xlsx) {
   public static final int DEFAULT_WORKER_HEAP_MB = 1024;
 
   public BatchOptions {

@@ -2,6 +2,7 @@ package org.nianbao.pipeline.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +26,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.nianbao.model.Anomaly;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportId;
 import org.nianbao.model.Status;
+import org.nianbao.validate.CrossReportChecks;
 import org.nianbao.write.CsvFiles;
 import org.nianbao.write.CsvRows;
+import org.nianbao.write.WideLayout;
+import org.nianbao.write.XlsxWriter;
 
 /**
  * Runs one extraction over all inputs. The walking thread reads inputs in their deterministic order and
@@ -261,31 +266,73 @@ public final class BatchRunner {
     }
   }
 
-  /** Writes the three CSV files from the state, in index order, and counts what they hold. */
+  /**
+   * Writes the output files from the state, in index order, and counts what they hold. A first pass
+   * collects what the cross-report checks and the wide layouts need (small summaries, never reports);
+   * each later pass streams the reports again, with the cross-report findings attached to the later
+   * report of each pair.
+   */
   private BatchSummary assemble(StateStore store, List<IndexEntry> index, int resumed, Duration elapsed,
       long rss, long heap) throws IOException {
     Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
     Map<String, Integer> byType = new TreeMap<>();
     Path out = options.out();
     try {
-      CsvFiles.write(out.resolve(CsvFiles.REPORTS), CsvRows.REPORTS_HEADER, rows(store, index, r -> {
+      List<CrossReportChecks.Summary> summaries = new ArrayList<>(index.size());
+      Map<String, Set<String>> keysByFormat = new TreeMap<>();
+      for (IndexEntry e : index) {
+        Report r = resolve(store, e);
+        summaries.add(CrossReportChecks.summarize(e.key(), r));
+        keysByFormat.computeIfAbsent(r.format(), f -> new HashSet<>()).addAll(WideLayout.cumulativeKeys(r));
+      }
+      Map<String, List<Anomaly>> cross = CrossReportChecks.check(summaries);
+      Function<IndexEntry, Report> reports = e -> withFindings(resolve(store, e), cross.get(e.key()));
+
+      CsvFiles.write(out.resolve(CsvFiles.REPORTS), CsvRows.REPORTS_HEADER, rows(index, reports, r -> {
         byStatus.merge(r.status(), 1, Integer::sum);
         byType.merge(r.fileType(), 1, Integer::sum);
         return Stream.<String[]>of(CsvRows.reportRow(r));
       }));
       CsvFiles.write(out.resolve(CsvFiles.CELLS), CsvRows.CELLS_HEADER,
-          rows(store, index, r -> CsvRows.cellRows(r).stream()));
+          rows(index, reports, r -> CsvRows.cellRows(r).stream()));
       CsvFiles.write(out.resolve(CsvFiles.ANOMALIES), CsvRows.ANOMALIES_HEADER,
-          rows(store, index, r -> CsvRows.anomalyRows(r).stream()));
+          rows(index, reports, r -> CsvRows.anomalyRows(r).stream()));
+
+      List<WideLayout> layouts = new ArrayList<>();
+      for (String format : WideLayout.FORMATS) {
+        if (keysByFormat.containsKey(format)) {
+          WideLayout layout = WideLayout.of(format, keysByFormat.get(format));
+          layouts.add(layout);
+          CsvFiles.write(out.resolve(layout.csvName()), layout.keyHeader(), rows(index, reports,
+              r -> r.format().equals(format) ? Stream.<String[]>of(layout.csvRow(r)) : Stream.empty()));
+        } else {
+          // A rerun into the same folder must not leave an era's table from inputs no longer given.
+          Files.deleteIfExists(out.resolve(WideLayout.of(format, Set.of()).csvName()));
+        }
+      }
+      if (options.xlsx()) {
+        XlsxWriter.write(out.resolve(XlsxWriter.FILE), layouts, index.stream().map(reports).iterator());
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     return new BatchSummary(index.size(), byStatus, new TreeMap<>(byType), resumed, elapsed, rss, heap);
   }
 
-  private static Iterator<String[]> rows(StateStore store, List<IndexEntry> index,
+  private static Iterator<String[]> rows(List<IndexEntry> index, Function<IndexEntry, Report> reports,
       Function<Report, Stream<String[]>> toRows) {
-    return index.stream().map(e -> resolve(store, e)).flatMap(toRows).iterator();
+    return index.stream().map(reports).flatMap(toRows).iterator();
+  }
+
+  /** The report with the cross-report findings about it appended; they are warnings, so its status stays. */
+  private static Report withFindings(Report r, List<Anomaly> findings) {
+    if (findings == null) {
+      return r;
+    }
+    List<Anomaly> all = new ArrayList<>(r.anomalies());
+    all.addAll(findings);
+    return new Report(r.id(), r.source(), r.fileType(), r.status(), r.format(), r.agency(), r.year(), r.title(),
+        r.cells(), all, r.error());
   }
 
   private static Report resolve(StateStore store, IndexEntry e) {

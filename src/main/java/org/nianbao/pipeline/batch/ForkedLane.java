@@ -52,6 +52,10 @@ final class ForkedLane implements Lane {
       cmd.add("-XX:+ExitOnOutOfMemoryError");
       cmd.add("-XX:+UseSerialGC");
       cmd.add("-Djava.awt.headless=true");
+      // library logging has no backend here: keep the worker log to what matters
+      cmd.add("-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+      cmd.add("-Dlog4j2.simplelogLevel=OFF");
+      cmd.add("-Dslf4j.internal.verbosity=ERROR");
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(WorkerMain.class.getName());

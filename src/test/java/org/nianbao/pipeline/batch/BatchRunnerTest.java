@@ -1,12 +1,15 @@
 package org.nianbao.pipeline.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nianbao.pipeline.batch.Fixtures.entries;
 import static org.nianbao.pipeline.batch.Fixtures.utf8;
 
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.model.Status;
+import org.nianbao.write.CsvFiles;
+import org.nianbao.write.XlsxWriter;
 
 class BatchRunnerTest {
   private static final ZipLimits SMALL = new ZipLimits(4 << 20, 16 << 20, 100, 256 << 10, 3, 1000);
@@ -40,8 +46,38 @@ class BatchRunnerTest {
   }
 
   private BatchOptions options(Path input, Path out, int jobs, Duration timeout, boolean resume) {
+    return options(input, out, jobs, timeout, resume, false);
+  }
+
+  private BatchOptions options(Path input, Path out, int jobs, Duration timeout, boolean resume, boolean xlsx) {
     return new BatchOptions(List.of(input), out, jobs, resume, timeout,
-        new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()), SMALL, 128);
+        new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()), SMALL, 128, xlsx);
+  }
+
+  /** The wide CSV and the workbook come from the same streamed reports as the three CSV files. */
+  @Test
+  void writesWideCsvAndWorkbookWithCrossReportFindings() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Files.write(in.resolve("b.html"), utf8("<html>REPORT bb</html>"));
+    Files.write(in.resolve("c.txt"), utf8("nothing here"));
+    Path out = dir.resolve("out");
+    new BatchRunner(options(in, out, 1, Duration.ofSeconds(30), false, true)).run(new Recorder());
+
+    List<String> wide = Files.readAllLines(out.resolve("wide-2021.csv"), StandardCharsets.UTF_8);
+    assertEquals(3, wide.size());
+    assertTrue(wide.get(0).startsWith("\uFEFFreport_id,source,agency,year,"), wide.get(0));
+    assertFalse(Files.exists(out.resolve("wide-2019.csv")));
+    String anomalies = Files.readString(out.resolve(CsvFiles.ANOMALIES), StandardCharsets.UTF_8);
+    assertTrue(anomalies.contains("in/b.html,某某镇人民政府,2021,warning,duplicate_report"), anomalies);
+    try (InputStream file = Files.newInputStream(out.resolve(XlsxWriter.FILE));
+        XSSFWorkbook wb = new XSSFWorkbook(file)) {
+      assertEquals(List.of("Reports", "2021", "Anomalies"),
+          List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)));
+      assertEquals(3, wb.getSheet("Reports").getLastRowNum());
+      assertEquals(3, wb.getSheet("2021").getLastRowNum());
+    }
   }
 
   /** Every kind of trouble in one folder, through real worker JVMs: each input gets its row and reason. */
@@ -153,7 +189,7 @@ class BatchRunnerTest {
     Path in = dir.resolve("a.txt");
     Files.write(in, utf8("REPORT"));
     BatchOptions options = new BatchOptions(List.of(in), dir.resolve("out"), 1, false, Duration.ofSeconds(5),
-        new ProcessorSpec("org.nianbao.NoSuchProcessor", Optional.empty()), SMALL, 128);
+        new ProcessorSpec("org.nianbao.NoSuchProcessor", Optional.empty()), SMALL, 128, false);
     BatchResult result = new BatchRunner(options).run(new Recorder());
     String reason = assertInstanceOf(BatchResult.NotStarted.class, result).reason();
     assertTrue(reason.contains("cannot load processor org.nianbao.NoSuchProcessor"), reason);

@@ -52,7 +52,7 @@ public final class Bench {
     for (int jobs : List.of(1, 2)) {
       BatchOptions options = new BatchOptions(List.of(corpus), work.resolve("out-" + jobs), jobs, false,
           Duration.ofSeconds(120), new ProcessorSpec(processor, Optional.empty()), ZipLimits.DEFAULT,
-          BatchOptions.DEFAULT_WORKER_HEAP_MB);
+          BatchOptions.DEFAULT_WORKER_HEAP_MB, false);
       long start = System.nanoTime();
       BatchResult result = new BatchRunner(options).run(new RunListener() {
         @Override

@@ -1,0 +1,300 @@
+package org.nianbao.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.nianbao.model.Anomaly;
+import org.nianbao.model.CellValue;
+import org.nianbao.model.Flag;
+import org.nianbao.model.Report;
+import org.nianbao.model.Severity;
+import org.nianbao.model.Status;
+
+/**
+ * Writes {@code nianbao.xlsx}: a {@code Reports} sheet, one wide sheet per era present and an
+ * {@code Anomalies} sheet whose rows link to the cell they are about. The workbook is streamed (SXSSF):
+ * reports arrive one at a time and all sheets grow side by side, so a run of any size needs only a
+ * window of rows in memory. Cell comments are the exception: POI keeps them in memory until the end,
+ * which is why only flagged cells get one.
+ */
+public final class XlsxWriter {
+  public static final String FILE = "nianbao.xlsx";
+  public static final String REPORTS_SHEET = "Reports";
+  public static final String ANOMALIES_SHEET = "Anomalies";
+
+  /** Excel refuses longer cell text; POI throws rather than truncate. */
+  private static final int MAX_TEXT = 32_767;
+
+  /** Rows SXSSF keeps in memory per sheet before flushing them to its temporary file. */
+  private static final int WINDOW = 200;
+
+  private XlsxWriter() {}
+
+  /**
+   * Writes the workbook atomically.
+   *
+   * @param layouts the wide layouts of the eras present, in sheet order
+   * @param reports the reports in file order, read once
+   */
+  public static void write(Path file, List<WideLayout> layouts, Iterator<Report> reports) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+    wb.setCompressTempFiles(true);
+    try {
+      new Book(wb, layouts).fill(reports);
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        wb.write(out);
+      }
+      OutputFiles.makeReadable(tmp);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      wb.close();
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The sheets of one workbook being written, with their next free row. */
+  private static final class Book {
+    private final SXSSFWorkbook wb;
+    private final CreationHelper helper;
+    private final Sheet reportsSheet;
+    private final Sheet anomaliesSheet;
+    private final Map<String, Wide> wides = new LinkedHashMap<>();
+    private final Map<Status, CellStyle> statusStyles = new EnumMap<>(Status.class);
+    private final CellStyle header;
+    private final CellStyle doubtful;
+    private final CellStyle fixed;
+    private int reportRows = 1;
+    private int anomalyRows = 1;
+
+    /** One era's sheet, its layout, its drawing (for comments) and its next free row. */
+    private static final class Wide {
+      final WideLayout layout;
+      final Sheet sheet;
+      final Drawing<?> drawing;
+      int next = 2;
+
+      Wide(WideLayout layout, Sheet sheet) {
+        this.layout = layout;
+        this.sheet = sheet;
+        this.drawing = sheet.createDrawingPatriarch();
+      }
+    }
+
+    Book(SXSSFWorkbook wb, List<WideLayout> layouts) {
+      this.wb = wb;
+      this.helper = wb.getCreationHelper();
+      Font bold = wb.createFont();
+      bold.setBold(true);
+      header = wb.createCellStyle();
+      header.setFont(bold);
+      statusStyles.put(Status.OK, fill(IndexedColors.LIGHT_GREEN, null));
+      statusStyles.put(Status.ANOMALIES, fill(IndexedColors.ROSE, null));
+      statusStyles.put(Status.PARTIAL, fill(IndexedColors.LIGHT_ORANGE, null));
+      statusStyles.put(Status.UNRECOGNIZED, fill(IndexedColors.GREY_25_PERCENT, null));
+      Font white = wb.createFont();
+      white.setColor(IndexedColors.WHITE.getIndex());
+      statusStyles.put(Status.FAILED, fill(IndexedColors.DARK_RED, white));
+      doubtful = fill(IndexedColors.LIGHT_ORANGE, null);
+      fixed = fill(IndexedColors.LIGHT_YELLOW, null);
+
+      reportsSheet = wb.createSheet(REPORTS_SHEET);
+      headerRow(reportsSheet, 0, CsvRows.REPORTS_HEADER);
+      reportsSheet.createFreezePane(0, 1);
+      for (WideLayout layout : layouts) {
+        Wide wide = new Wide(layout, wb.createSheet(layout.format()));
+        headerRow(wide.sheet, 0, layout.labelHeader());
+        headerRow(wide.sheet, 1, layout.keyHeader());
+        wide.sheet.createFreezePane(WideLayout.LEADING.length, 2);
+        wides.put(layout.format(), wide);
+      }
+      anomaliesSheet = wb.createSheet(ANOMALIES_SHEET);
+      headerRow(anomaliesSheet, 0, CsvRows.ANOMALIES_HEADER);
+      anomaliesSheet.createFreezePane(0, 1);
+    }
+
+    void fill(Iterator<Report> reports) {
+      while (reports.hasNext()) {
+        Report r = reports.next();
+        reportRow(r);
+        Wide wide = wides.get(r.format());
+        int wideRow = -1;
+        CellValue[] cells = null;
+        if (wide != null) {
+          wideRow = wide.next++;
+          cells = wide.layout.cellsOf(r);
+          wideRow(wide, wideRow, r, cells);
+        }
+        for (Anomaly a : r.anomalies()) {
+          anomalyRow(r, a, wide, wideRow, cells);
+        }
+      }
+      filter(reportsSheet, 0, reportRows, CsvRows.REPORTS_HEADER.length);
+      for (Wide wide : wides.values()) {
+        filter(wide.sheet, 1, wide.next, wide.layout.keyHeader().length);
+      }
+      filter(anomaliesSheet, 0, anomalyRows, CsvRows.ANOMALIES_HEADER.length);
+    }
+
+    private void reportRow(Report r) {
+      Row row = reportsSheet.createRow(reportRows++);
+      text(row, 0, r.id().hex());
+      text(row, 1, r.source());
+      text(row, 2, r.fileType());
+      Cell status = row.createCell(3);
+      status.setCellValue(r.status().code());
+      status.setCellStyle(statusStyles.get(r.status()));
+      text(row, 4, r.format());
+      text(row, 5, r.agency());
+      year(row, 6, r);
+      text(row, 7, r.title());
+      row.createCell(8).setCellValue(r.cells().size());
+      row.createCell(9).setCellValue(r.count(Severity.ERROR));
+      row.createCell(10).setCellValue(r.count(Severity.WARNING));
+      text(row, 11, r.error());
+    }
+
+    private void wideRow(Wide wide, int rowIndex, Report r, CellValue[] cells) {
+      Row row = wide.sheet.createRow(rowIndex);
+      text(row, 0, r.id().hex());
+      text(row, 1, r.source());
+      text(row, 2, r.agency());
+      year(row, 3, r);
+      for (int i = 0; i < cells.length; i++) {
+        CellValue c = cells[i];
+        if (c == null) {
+          continue;
+        }
+        Cell cell = row.createCell(WideLayout.LEADING.length + i);
+        BigDecimal value = c.value();
+        if (value != null) {
+          cell.setCellValue(value.doubleValue());
+        }
+        if (!c.flags().isEmpty()) {
+          boolean doubt = c.flags().contains(Flag.BLANK) || c.flags().contains(Flag.UNPARSEABLE);
+          cell.setCellStyle(doubt ? doubtful : fixed);
+          cell.setCellComment(comment(wide.drawing, cell, c));
+        }
+      }
+    }
+
+    private Comment comment(Drawing<?> drawing, Cell cell, CellValue c) {
+      ClientAnchor anchor = helper.createClientAnchor();
+      anchor.setCol1(cell.getColumnIndex());
+      anchor.setCol2(cell.getColumnIndex() + 3);
+      anchor.setRow1(cell.getRowIndex());
+      anchor.setRow2(cell.getRowIndex() + 4);
+      Comment comment = drawing.createCellComment(anchor);
+      String page = c.page() == 0 ? "" : "\npage: " + c.page();
+      comment.setString(helper.createRichTextString(
+          clip("raw: " + c.raw() + "\nflags: " + c.flagsText() + page)));
+      comment.setAuthor("nianbao");
+      return comment;
+    }
+
+    private void anomalyRow(Report r, Anomaly a, Wide wide, int wideRow, CellValue[] cells) {
+      Row row = anomaliesSheet.createRow(anomalyRows++);
+      text(row, 0, r.id().hex());
+      text(row, 1, r.source());
+      text(row, 2, r.agency());
+      year(row, 3, r);
+      text(row, 4, a.severity().code());
+      Cell rule = row.createCell(5);
+      rule.setCellValue(a.rule());
+      text(row, 6, a.keysText());
+      number(row, 7, a.expected());
+      number(row, 8, a.actual());
+      text(row, 9, a.message());
+      if (a.page() != 0) {
+        row.createCell(10).setCellValue(a.page());
+      }
+      if (wide == null || a.keys().isEmpty()) {
+        return;
+      }
+      int column = wide.layout.columnOf(a.keys().get(0));
+      if (column < 0 || cells[column - WideLayout.LEADING.length] == null) {
+        return;
+      }
+      Hyperlink link = helper.createHyperlink(HyperlinkType.DOCUMENT);
+      link.setAddress("'" + wide.layout.format() + "'!" + new CellReference(wideRow, column).formatAsString());
+      rule.setHyperlink(link);
+    }
+
+    private CellStyle fill(IndexedColors color, Font font) {
+      CellStyle style = wb.createCellStyle();
+      style.setFillForegroundColor(color.getIndex());
+      style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      if (font != null) {
+        style.setFont(font);
+      }
+      return style;
+    }
+
+    private void headerRow(Sheet sheet, int index, String[] names) {
+      Row row = sheet.createRow(index);
+      for (int i = 0; i < names.length; i++) {
+        Cell cell = row.createCell(i);
+        cell.setCellValue(names[i]);
+        cell.setCellStyle(header);
+      }
+    }
+
+    private static void filter(Sheet sheet, int headerRow, int end, int width) {
+      sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, end - 1), 0, width - 1));
+    }
+
+    private static void text(Row row, int column, String value) {
+      if (!value.isEmpty()) {
+        row.createCell(column).setCellValue(clip(value));
+      }
+    }
+
+    private static void year(Row row, int column, Report r) {
+      if (r.year() != null) {
+        row.createCell(column).setCellValue(r.year());
+      }
+    }
+
+    /** Numbers an anomaly compares are numeric cells when they parse, text otherwise. */
+    private static void number(Row row, int column, String value) {
+      if (value.isEmpty()) {
+        return;
+      }
+      try {
+        row.createCell(column).setCellValue(new BigDecimal(value).doubleValue());
+      } catch (NumberFormatException e) {
+        row.createCell(column).setCellValue(clip(value));
+      }
+    }
+
+    private static String clip(String s) {
+      return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package org.nianbao.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.model.Anomaly;
+import org.nianbao.model.CellValue;
+import org.nianbao.model.Flag;
+import org.nianbao.model.Report;
+import org.nianbao.model.ReportId;
+import org.nianbao.model.Severity;
+import org.nianbao.model.Status;
+
+class XlsxWriterTest {
+  @TempDir Path dir;
+
+  static Report report(String source, String format, int year, List<CellValue> cells, List<Anomaly> anomalies) {
+    return new Report(ReportId.of(source.getBytes(StandardCharsets.UTF_8)), source, "pdf",
+        anomalies.isEmpty() ? Status.OK : Status.ANOMALIES, format, "洪泽区人民政府", year, "报告", cells,
+        anomalies, "");
+  }
+
+  static CellValue cell(String key, String value, String raw, Set<Flag> flags, int page) {
+    return new CellValue(key, value == null ? null : new BigDecimal(value), raw, flags, page, "t3/r1/c1", "行",
+        "列");
+  }
+
+  private List<Report> sample() {
+    Report a = report("a.pdf", "2021", 2021, List.of(
+        cell("t3.new_received.natural_person", "12", "12", Set.of(), 3),
+        cell("t3.carried_over.natural_person", "0", "00", Set.of(Flag.DOUBLE_ZERO), 3),
+        cell("t3.carry_forward.natural_person", null, "", Set.of(Flag.BLANK), 4)),
+        List.of(Anomaly.of(Severity.WARNING, "double_zero", List.of("t3.carried_over.natural_person"), "00", 3)));
+    Report b = report("b.pdf", "2021", 2022, List.of(cell("t3.new_received.natural_person", "7", "7", Set.of(), 1)),
+        List.of());
+    Report c = report("c.pdf", "s14", 2016, List.of(), List.of());
+    Report d = Report.unreadable(ReportId.of(new byte[] {1}), "d.exe", "exe", Status.FAILED, "not a report");
+    return List.of(a, b, c, d);
+  }
+
+  private XSSFWorkbook written() throws Exception {
+    Path file = dir.resolve(XlsxWriter.FILE);
+    XlsxWriter.write(file, List.of(WideLayout.of("2021", Set.of()), WideLayout.of("s14", Set.of())),
+        sample().iterator());
+    try (InputStream in = Files.newInputStream(file)) {
+      return new XSSFWorkbook(in);
+    }
+  }
+
+  @Test
+  void sheetsExistInOrder() throws Exception {
+    try (XSSFWorkbook wb = written()) {
+      assertEquals(4, wb.getNumberOfSheets());
+      assertEquals("Reports", wb.getSheetName(0));
+      assertEquals("2021", wb.getSheetName(1));
+      assertEquals("s14", wb.getSheetName(2));
+      assertEquals("Anomalies", wb.getSheetName(3));
+      assertEquals(4, wb.getSheet("Reports").getLastRowNum());
+      Cell failed = wb.getSheet("Reports").getRow(4).getCell(3);
+      assertEquals("failed", failed.getStringCellValue());
+      assertEquals(IndexedColors.DARK_RED.getIndex(), failed.getCellStyle().getFillForegroundColor());
+    }
+  }
+
+  @Test
+  void wideSheetsHaveTwoHeaderRowsAndOneRowPerReport() throws Exception {
+    try (XSSFWorkbook wb = written()) {
+      Sheet wide = wb.getSheet("2021");
+      assertEquals(2 + 2, wide.getPhysicalNumberOfRows());
+      assertEquals("report_id", wide.getRow(1).getCell(0).getStringCellValue());
+      assertEquals(1 + 2, wb.getSheet("s14").getPhysicalNumberOfRows());
+      int col = WideLayout.of("2021", Set.of()).columnOf("t3.new_received.natural_person");
+      assertEquals("t3.new_received.natural_person", wide.getRow(1).getCell(col).getStringCellValue());
+      assertTrue(wide.getRow(0).getCell(col).getStringCellValue().contains("自然人"));
+      assertNotNull(wide.getPaneInformation());
+      assertTrue(wide.getPaneInformation().isFreezePane());
+    }
+  }
+
+  @Test
+  void numbersAreNumericCells() throws Exception {
+    try (XSSFWorkbook wb = written()) {
+      Sheet wide = wb.getSheet("2021");
+      int col = WideLayout.of("2021", Set.of()).columnOf("t3.new_received.natural_person");
+      Cell twelve = wide.getRow(2).getCell(col);
+      assertEquals(CellType.NUMERIC, twelve.getCellType());
+      assertEquals(12.0, twelve.getNumericCellValue());
+      assertNull(twelve.getCellComment());
+      assertEquals(7.0, wide.getRow(3).getCell(col).getNumericCellValue());
+      assertEquals(CellType.NUMERIC, wide.getRow(2).getCell(3).getCellType());
+    }
+  }
+
+  @Test
+  void flaggedCellsHaveCommentAndFill() throws Exception {
+    try (XSSFWorkbook wb = written()) {
+      Sheet wide = wb.getSheet("2021");
+      WideLayout layout = WideLayout.of("2021", Set.of());
+      Cell zero = wide.getRow(2).getCell(layout.columnOf("t3.carried_over.natural_person"));
+      assertEquals(0.0, zero.getNumericCellValue());
+      assertEquals(FillPatternType.SOLID_FOREGROUND, zero.getCellStyle().getFillPattern());
+      assertEquals(IndexedColors.LIGHT_YELLOW.getIndex(), zero.getCellStyle().getFillForegroundColor());
+      String note = zero.getCellComment().getString().getString();
+      assertTrue(note.contains("raw: 00"), note);
+      assertTrue(note.contains("double_zero"), note);
+      assertTrue(note.contains("page: 3"), note);
+      Cell blank = wide.getRow(2).getCell(layout.columnOf("t3.carry_forward.natural_person"));
+      assertEquals(IndexedColors.LIGHT_ORANGE.getIndex(), blank.getCellStyle().getFillForegroundColor());
+      assertTrue(blank.getCellComment().getString().getString().contains("blank"));
+    }
+  }
+
+  @Test
+  void anomalyLinksToItsCell() throws Exception {
+    try (XSSFWorkbook wb = written()) {
+      Sheet anomalies = wb.getSheet("Anomalies");
+      assertEquals(1, anomalies.getLastRowNum());
+      Cell rule = anomalies.getRow(1).getCell(5);
+      assertEquals("double_zero", rule.getStringCellValue());
+      int col = WideLayout.of("2021", Set.of()).columnOf("t3.carried_over.natural_person");
+      String target = "'2021'!" + new org.apache.poi.ss.util.CellReference(2, col).formatAsString();
+      assertEquals(target, rule.getHyperlink().getAddress());
+    }
+  }
+
+  @Test
+  void cumulativeKeysFollowTheirBaseKeyOnlyWhenSeen() {
+    WideLayout plain = WideLayout.of("lg", Set.of());
+    WideLayout seen = WideLayout.of("lg", Set.of("lg.req.total.cumulative"));
+    assertEquals(plain.columns().size() + 1, seen.columns().size());
+    assertEquals(seen.columnOf("lg.req.total") + 1, seen.columnOf("lg.req.total.cumulative"));
+    assertEquals(-1, plain.columnOf("lg.req.total.cumulative"));
+  }
+
+  @Test
+  void csvRowHoldsValuesInKeyOrder() {
+    WideLayout layout = WideLayout.of("2021", Set.of());
+    String[] row = layout.csvRow(sample().get(0));
+    assertEquals(layout.keyHeader().length, row.length);
+    assertEquals("a.pdf", row[1]);
+    assertEquals("2021", row[3]);
+    assertEquals("12", row[layout.columnOf("t3.new_received.natural_person")]);
+    assertEquals("0", row[layout.columnOf("t3.carried_over.natural_person")]);
+    assertEquals("", row[layout.columnOf("t3.carry_forward.natural_person")]);
+  }
+}
