@@ -36,20 +36,23 @@ public final class Expected {
   /** The suffix of lg keys read from the 历年累计 column. */
   static final String CUMULATIVE = ".cumulative";
 
-  /** The identities of the s14 national table (TEMPLATES.md §4.2) that the mapping checks. */
+  /**
+   * The identities of the s14 national table (TEMPLATES.md §4.2), named as the contract names them; the
+   * three outcome groups share one rule name.
+   */
   static final List<SumRule> S14_RULES = List.of(
       new SumRule("s14_request_channels", "s14.req.received", List.of("s14.req.received.in_person",
           "s14.req.received.fax", "s14.req.received.online", "s14.req.received.letter")),
-      new SumRule("s14_request_closed", "s14.req.closed", List.of("s14.req.closed.on_time",
+      new SumRule("s14_closed", "s14.req.closed", List.of("s14.req.closed.on_time",
           "s14.req.closed.extended")),
-      new SumRule("s14_answer_kinds", "s14.req.answered", List.of("s14.ans.already_public", "s14.ans.agree",
+      new SumRule("s14_answers", "s14.req.answered", List.of("s14.ans.already_public", "s14.ans.agree",
           "s14.ans.partial", "s14.ans.refuse", "s14.ans.not_this_agency", "s14.ans.not_exist",
           "s14.ans.told_to_amend", "s14.ans.other_channel")),
-      new SumRule("s14_review_total", "s14.review.total", List.of("s14.review.upheld", "s14.review.corrected",
+      new SumRule("s14_group_total", "s14.review.total", List.of("s14.review.upheld", "s14.review.corrected",
           "s14.review.other")),
-      new SumRule("s14_suit_total", "s14.suit.total", List.of("s14.suit.upheld", "s14.suit.corrected",
+      new SumRule("s14_group_total", "s14.suit.total", List.of("s14.suit.upheld", "s14.suit.corrected",
           "s14.suit.other")),
-      new SumRule("s14_complaint_total", "s14.complaint.total", List.of("s14.complaint.upheld",
+      new SumRule("s14_group_total", "s14.complaint.total", List.of("s14.complaint.upheld",
           "s14.complaint.corrected", "s14.complaint.other")),
       new SumRule("s14_staff", "s14.org.staff", List.of("s14.org.staff.full_time", "s14.org.staff.part_time")));
 
@@ -187,6 +190,15 @@ public final class Expected {
           keys.add(rule.left());
           keys.addAll(right);
           out.add(new Finding("warning", rule.rule(), keys));
+        }
+      }
+      if (spec.era() == Era.LG) {
+        // 历年累计 includes the year, so it is never below it (TEMPLATES.md §4.3)
+        for (Template.IndicatorRow row : Template.indicatorRows(Era.LG)) {
+          String year = "lg." + row.key();
+          if (v.get(year + CUMULATIVE).compareTo(v.get(year)) < 0) {
+            out.add(new Finding("warning", "lg_cumulative_at_least_year", List.of(year + CUMULATIVE, year)));
+          }
         }
       }
       return out;

@@ -97,6 +97,25 @@ class TruthModelTest {
     assertEquals(List.of(), stale, "regenerate: mvn -o test -Dtest=GenerateCorpusTest -Dcorpus.generate=true");
   }
 
+  /**
+   * The PDFs are checked in (writing them needs a CJK font): each stays small, and where the font is
+   * installed it is exactly what {@link PdfWriter} writes, so a changed spec cannot leave a stale PDF.
+   */
+  @Test
+  void checkedInPdfsAreSmallAndCurrent() throws IOException {
+    Path font = Path.of(GenerateCorpusTest.DROID);
+    for (ReportSpec spec : Corpus.specs()) {
+      if (spec.rendering().fileType().equals("pdf")) {
+        Path file = Path.of("corpus", "documents", spec.fileName());
+        assertTrue(Files.size(file) < 100_000, file + " is over 100 KB");
+        if (Files.isRegularFile(font)) {
+          assertArrayEquals(PdfWriter.write(spec, font), Files.readAllBytes(file),
+              file + " is stale: mvn -o test -Dtest=GenerateCorpusTest -Dcorpus.generate=true -Dcorpus.regeneratePdf=true");
+        }
+      }
+    }
+  }
+
   @Test
   void generationIsDeterministic() {
     Map<String, byte[]> first = CorpusGenerator.files(Corpus.specs());
