@@ -15,6 +15,7 @@ import static org.nianbao.corpus.CellText.withUnit;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.nianbao.corpus.TruthNumbers.Scale;
 
 /**
@@ -31,7 +32,8 @@ final class Corpus {
   static List<ReportSpec> specs() {
     return List.of(
         htmlPlainClean(), htmlWordGbk(), html2019NoMeta(), htmlWordFaults(), docxQuirks(), docx2019Partial(),
-        doc2021(), doc2019(), txtSeedLike(), txtGbkMixed(), txt2019Bom());
+        doc2021(), doc2019(), txtSeedLike(), txtGbkMixed(), txt2019Bom(), pdf2021Split(), pdf2019SplitHeader(),
+        pdf2021Borderless4(), htmlS14Fault(), docxS14Blank(), pdfS14(), htmlLgFujian(), docxLgFujian());
   }
 
   /** A well-formed county report: the baseline every reader must get exactly right. */
@@ -208,5 +210,89 @@ final class Corpus {
         .print("t3.granted.natural_person", n -> thousands(n.longValueExact(), "，"))
         .print("t3.granted.total", n -> thousands(n.longValueExact(), ","))
         .build();
+  }
+
+  /**
+   * A ruled 2021 PDF whose section 三 breaks after （四）1: the next page starts under its page number
+   * {@code -3-} without the header, and the group label cut by the break reads （四）无 / 法提供.
+   */
+  static ReportSpec pdf2021Split() {
+    PdfLayout layout = new PdfLayout(Set.of(Template.H2, Template.H3), "unable.not_held", false, false);
+    return new SpecBuilder("pdf-2021-split", Era.Y2021, Rendering.pdf(layout), 1212)
+        .agency("石门县农业农村局", 2022, Scale.COUNTY)
+        .build();
+  }
+
+  /** A ruled 2019 PDF whose section 三 continues on the next page under a repeated header. */
+  static ReportSpec pdf2019SplitHeader() {
+    PdfLayout layout = new PdfLayout(Set.of(Template.H3), "withheld.admin_query", true, false);
+    return new SpecBuilder("pdf-2019-split-header", Era.Y2019, Rendering.pdf(layout), 1313)
+        .agency("江口市住房和城乡建设局", 2019, Scale.CITY)
+        .build();
+  }
+
+  /** A 2021 PDF whose section 四 is printed without ruling lines, its columns apart by clear gaps. */
+  static ReportSpec pdf2021Borderless4() {
+    PdfLayout layout = new PdfLayout(Set.of(Template.H3), "", false, true);
+    return new SpecBuilder("pdf-2021-borderless4", Era.Y2021, Rendering.pdf(layout), 1414)
+        .agency("桃源县司法局", 2023, Scale.COUNTY)
+        .build();
+  }
+
+  /** The 2014–2018 national table appended to an HTML report, 1. numbering and a channel sum fault. */
+  static ReportSpec htmlS14Fault() {
+    SpecBuilder b = new SpecBuilder("html-s14-2016-fault", Era.S14, Rendering.html(StandardCharsets.UTF_8, true, false),
+        1515)
+        .agency("梅岭县人民政府", 2016, Scale.COUNTY);
+    asciiNumbering(b, Era.S14);
+    return b.fault("s14.req.received", n -> plain(n.add(BigDecimal.valueOf(3))),
+            "（一）收到申请数 printed 3 higher than the sum of its four channels: s14_request_channels (a warning)")
+        .build();
+  }
+
+  /** The national table in DOCX with the template's 1． numbering, a blank cell and a money cell. */
+  static ReportSpec docxS14Blank() {
+    return new SpecBuilder("docx-s14-2015-blank", Era.S14, Rendering.docx(), 1616)
+        .agency("青川县人民政府办公室", 2015, Scale.COUNTY)
+        .pin("s14.response.weibo_weixin", 0)
+        .print("s14.response.weibo_weixin", n -> blank(""))
+        .print("s14.org.budget_wan", n -> CellText.decimal(n.setScale(2).toPlainString()))
+        .build();
+  }
+
+  /** The national table as a ruled PDF appendix, long enough to flow over pages without a repeated header. */
+  static ReportSpec pdfS14() {
+    return new SpecBuilder("pdf-s14-2017", Era.S14, Rendering.pdf(new PdfLayout(Set.of("附件"), "", false, false)),
+        1717)
+        .agency("柏溪区人民政府", 2017, Scale.COUNTY)
+        .build();
+  }
+
+  /** A Fujian 指标名称 | 计量单位 | 2014年度 | 历年累计 table, Word-pasted, with a cumulative sum fault. */
+  static ReportSpec htmlLgFujian() {
+    return new SpecBuilder("html-lg-2014-fujian", Era.LG, Rendering.html(StandardCharsets.UTF_8, true, true), 1818)
+        .agency("岚海综合实验区管理委员会", 2014, Scale.COUNTY)
+        .fault("lg.req.total.cumulative", n -> plain(n.add(BigDecimal.valueOf(5))),
+            "受理依申请公开信息总数 历年累计 printed 5 higher than the sum of its three channels: "
+                + "lg_request_channels_cumulative (a warning)")
+        .build();
+  }
+
+  /** The Fujian table in DOCX, the fee waiver printed with two decimals in both columns. */
+  static ReportSpec docxLgFujian() {
+    return new SpecBuilder("docx-lg-2015-fujian", Era.LG, Rendering.docx(), 1919)
+        .agency("东屿县人民政府", 2015, Scale.COUNTY)
+        .print("lg.fee_waiver_yuan", n -> CellText.decimal(n.setScale(2).toPlainString()))
+        .print("lg.fee_waiver_yuan.cumulative", n -> CellText.decimal(n.setScale(2).toPlainString()))
+        .build();
+  }
+
+  /** Prints every {@code N．} item label of an indicator table with an ASCII full stop, {@code N.}. */
+  private static void asciiNumbering(SpecBuilder b, Era era) {
+    for (Template.IndicatorRow row : Template.indicatorRows(era)) {
+      if (row.label().matches("\\d．.*")) {
+        b.label(row.label(), row.label().replaceFirst("．", "."), "1. numbering");
+      }
+    }
   }
 }

@@ -15,18 +15,24 @@ import java.util.concurrent.TimeUnit;
  * and its expected CSV files and NOTE.md under {@code corpus/expected/<name>/}. Deterministic: the same
  * sources give the same bytes.
  *
- * <p>A {@code .doc} cannot be written without LibreOffice, which CI does not have, so the checked-in
- * {@code .doc} files are left alone unless {@code --regenerate-doc} is given; their expected files are
+ * <p>A {@code .doc} cannot be written without LibreOffice and a {@code .pdf} not without a CJK TrueType
+ * font, neither of which CI has, so the checked-in {@code .doc} and {@code .pdf} files are left alone
+ * unless {@code --regenerate-doc} or {@code --regenerate-pdf=FONT.ttf} is given; their expected files are
  * always rewritten from the spec.
  *
- * <p>Usage: {@code CorpusGenerator [corpus-dir] [--regenerate-doc]} (default {@code corpus}).
+ * <p>Usage: {@code CorpusGenerator [corpus-dir] [--regenerate-doc] [--regenerate-pdf=FONT.ttf]} (default
+ * {@code corpus}).
  */
 public final class CorpusGenerator {
+  private static final String PDF_FLAG = "--regenerate-pdf=";
+
   private CorpusGenerator() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
     Path root = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "corpus");
     boolean regenerateDoc = List.of(args).contains("--regenerate-doc");
+    String pdfFont = List.of(args).stream().filter(a -> a.startsWith(PDF_FLAG)).map(a -> a.substring(PDF_FLAG.length()))
+        .findFirst().orElse("");
     for (Map.Entry<String, byte[]> e : files(Corpus.specs()).entrySet()) {
       Path target = root.resolve(e.getKey());
       Files.createDirectories(target.getParent());
@@ -36,12 +42,15 @@ public final class CorpusGenerator {
       if (spec.rendering().fileType().equals("doc") && regenerateDoc) {
         convertToDoc(spec, root.resolve("documents"));
       }
+      if (spec.rendering().fileType().equals("pdf") && !pdfFont.isEmpty()) {
+        Files.write(root.resolve("documents").resolve(spec.fileName()), PdfWriter.write(spec, Path.of(pdfFont)));
+      }
     }
   }
 
   /**
-   * Every generated file by its path under the corpus root. The {@code .doc} documents are not among
-   * them (they come from LibreOffice); their expected files are.
+   * Every generated file by its path under the corpus root. The {@code .doc} and {@code .pdf} documents
+   * are not among them (they need LibreOffice or a CJK font); their expected files are.
    */
   public static Map<String, byte[]> files(List<ReportSpec> specs) {
     Map<String, byte[]> out = new LinkedHashMap<>();
@@ -59,13 +68,13 @@ public final class CorpusGenerator {
     return out;
   }
 
-  /** The document's bytes, or null for a {@code .doc}, which only LibreOffice makes. */
+  /** The document's bytes, or null for a {@code .doc} or {@code .pdf} (see {@link #main}). */
   static byte[] render(ReportSpec spec) {
     return switch (spec.rendering().fileType()) {
       case "html" -> HtmlWriter.write(spec);
       case "txt" -> TxtWriter.write(spec);
       case "docx" -> DocxWriter.write(spec);
-      case "doc" -> null;
+      case "doc", "pdf" -> null;
       default -> throw new IllegalArgumentException(spec.rendering().fileType());
     };
   }

@@ -23,6 +23,56 @@ public final class Expected {
     }
   }
 
+  /**
+   * A sum rule of an indicator table, checked as a warning because regional copies itemise differently.
+   * Its anomaly names the left key, then the right keys the table prints, in the rule's order.
+   */
+  record SumRule(String rule, String left, List<String> right) {
+    SumRule {
+      right = List.copyOf(right);
+    }
+  }
+
+  /** The suffix of lg keys read from the 历年累计 column. */
+  static final String CUMULATIVE = ".cumulative";
+
+  /**
+   * The identities of the s14 national table (TEMPLATES.md §4.2), named as the contract names them; the
+   * three outcome groups share one rule name.
+   */
+  static final List<SumRule> S14_RULES = List.of(
+      new SumRule("s14_request_channels", "s14.req.received", List.of("s14.req.received.in_person",
+          "s14.req.received.fax", "s14.req.received.online", "s14.req.received.letter")),
+      new SumRule("s14_closed", "s14.req.closed", List.of("s14.req.closed.on_time",
+          "s14.req.closed.extended")),
+      new SumRule("s14_answers", "s14.req.answered", List.of("s14.ans.already_public", "s14.ans.agree",
+          "s14.ans.partial", "s14.ans.refuse", "s14.ans.not_this_agency", "s14.ans.not_exist",
+          "s14.ans.told_to_amend", "s14.ans.other_channel")),
+      new SumRule("s14_group_total", "s14.review.total", List.of("s14.review.upheld", "s14.review.corrected",
+          "s14.review.other")),
+      new SumRule("s14_group_total", "s14.suit.total", List.of("s14.suit.upheld", "s14.suit.corrected",
+          "s14.suit.other")),
+      new SumRule("s14_group_total", "s14.complaint.total", List.of("s14.complaint.upheld",
+          "s14.complaint.corrected", "s14.complaint.other")),
+      new SumRule("s14_staff", "s14.org.staff", List.of("s14.org.staff.full_time", "s14.org.staff.part_time")));
+
+  /** The identities of lg tables (TEMPLATES.md §4.3), once for the year column and once for 历年累计. */
+  static final List<SumRule> LG_RULES = lgRules();
+
+  private static List<SumRule> lgRules() {
+    List<String> channels = List.of("in_person", "fax", "email", "online", "letter", "letter_fax", "other");
+    List<String> answers = List.of("agree", "partial", "refuse", "other");
+    List<SumRule> rules = new ArrayList<>();
+    for (String suffix : List.of("", CUMULATIVE)) {
+      String name = suffix.isEmpty() ? "" : "_cumulative";
+      rules.add(new SumRule("lg_request_channels" + name, "lg.req.total" + suffix,
+          channels.stream().map(c -> "lg.req." + c + suffix).toList()));
+      rules.add(new SumRule("lg_answer_kinds" + name, "lg.ans.total" + suffix,
+          answers.stream().map(a -> "lg.ans." + a + suffix).toList()));
+    }
+    return List.copyOf(rules);
+  }
+
   public static final String[] REPORT_HEADER = {"file_type", "status", "format", "agency", "year"};
   public static final String[] CELLS_HEADER = {"key", "value", "flags"};
   public static final String[] ANOMALIES_HEADER = {"severity", "rule", "keys"};
@@ -40,6 +90,18 @@ public final class Expected {
   /** key → id of the row that prints it, in table order. */
   private static Map<String, String> rowsOfKeys(ReportSpec spec) {
     Map<String, String> rows = new LinkedHashMap<>();
+    if (spec.era().indicatorTable()) {
+      for (Template.IndicatorRow row : Template.indicatorRows(spec.era())) {
+        if (row.hasValue()) {
+          String key = spec.era().code() + "." + row.key();
+          rows.put(key, row.key());
+          if (spec.era() == Era.LG) {
+            rows.put(key + CUMULATIVE, row.key());
+          }
+        }
+      }
+      return rows;
+    }
     if (!spec.missingSections().contains("二")) {
       for (Template.T2Block block : spec.printedT2Blocks()) {
         for (Template.T2Row row : block.rows()) {
@@ -118,6 +180,28 @@ public final class Expected {
     Map<String, BigDecimal> v = new LinkedHashMap<>();
     for (String key : printedKeys(spec)) {
       v.put(key, spec.cells().get(key).number());
+    }
+    if (spec.era().indicatorTable()) {
+      for (SumRule rule : spec.era() == Era.S14 ? S14_RULES : LG_RULES) {
+        List<String> right = rule.right().stream().filter(v::containsKey).toList();
+        BigDecimal sum = right.stream().map(v::get).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (v.containsKey(rule.left()) && sum.compareTo(v.get(rule.left())) != 0) {
+          List<String> keys = new ArrayList<>();
+          keys.add(rule.left());
+          keys.addAll(right);
+          out.add(new Finding("warning", rule.rule(), keys));
+        }
+      }
+      if (spec.era() == Era.LG) {
+        // 历年累计 includes the year, so it is never below it (TEMPLATES.md §4.3)
+        for (Template.IndicatorRow row : Template.indicatorRows(Era.LG)) {
+          String year = "lg." + row.key();
+          if (v.get(year + CUMULATIVE).compareTo(v.get(year)) < 0) {
+            out.add(new Finding("warning", "lg_cumulative_at_least_year", List.of(year + CUMULATIVE, year)));
+          }
+        }
+      }
+      return out;
     }
     if (!spec.missingSections().contains("三")) {
       List<Template.T3Row> rows = spec.printedT3Rows();

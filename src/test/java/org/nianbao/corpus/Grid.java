@@ -106,6 +106,26 @@ record Grid(List<List<Grid.Cell>> rows) {
     return new Grid(rows);
   }
 
+  /**
+   * The s14 or lg appendix table: label, unit and one value column (lg adds 历年累计). Section and group
+   * rows print no number, so their value cells stay empty.
+   */
+  static Grid indicators(ReportSpec spec) {
+    List<List<Cell>> rows = new ArrayList<>();
+    rows.add(Template.indicatorHeader(spec.era(), spec.year()).stream().map(h -> Cell.label(spec.label(h))).toList());
+    for (Template.IndicatorRow row : Template.indicatorRows(spec.era())) {
+      List<Cell> cells = new ArrayList<>();
+      cells.add(Cell.label(spec.label(row.label())));
+      cells.add(Cell.label(row.unit()));
+      String key = spec.era().code() + "." + row.key();
+      for (String column : spec.era() == Era.LG ? List.of(key, key + Expected.CUMULATIVE) : List.of(key)) {
+        cells.add(Cell.value(row.hasValue() ? spec.cells().get(column).printed() : "", 1));
+      }
+      rows.add(cells);
+    }
+    return new Grid(rows);
+  }
+
   static Grid section4(ReportSpec spec) {
     List<List<Cell>> rows = new ArrayList<>();
     rows.add(List.of(Cell.label(spec.label("行政复议"), 5, 1), Cell.label(spec.label("行政诉讼"), 10, 1)));

@@ -8,7 +8,9 @@ final class Notes {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(spec.fileName()).append("\n\n");
     sb.append("Synthetic ").append(spec.era().code()).append("-format report 《").append(spec.title())
-        .append("》 (agency ").append(spec.agency()).append(", data year ").append(spec.year())
+        .append("》")
+        .append(spec.era().indicatorTable() ? ", its numbers in the appended statistics table" : "")
+        .append(" (agency ").append(spec.agency()).append(", data year ").append(spec.year())
         .append("; the prose dates it in ").append(spec.year() + 1).append(").\n\n");
     sb.append("- File: ").append(spec.rendering().describe()).append(".\n");
     sb.append("- Expected status: `").append(Expected.status(spec)).append("`.\n");
@@ -20,6 +22,13 @@ final class Notes {
           .append("  `soffice --headless --convert-to doc --outdir <tmp> ").append(spec.name()).append(".docx`\n")
           .append("  (LibreOffice 7.4.7, Debian package libreoffice-writer 4:7.4.7-1+deb12u14). Rerun with\n")
           .append("  `CorpusGenerator corpus --regenerate-doc` when LibreOffice is installed.\n");
+    }
+    if (spec.rendering().fileType().equals("pdf")) {
+      sb.append("- The .pdf is checked in, not written by the build: `PdfWriter` needs a TrueType CJK font, and\n")
+          .append("  embeds the glyphs it uses as a subset, so reading the file needs none. It was written with\n")
+          .append("  Droid Sans Fallback (Debian package fonts-droid-fallback,\n")
+          .append("  `/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf`) by\n")
+          .append("  `mvn -o test -Dtest=GenerateCorpusTest -Dcorpus.generate=true -Dcorpus.regeneratePdf=true`.\n");
     }
     sb.append("\n## Quirks (the numbers still read as the truth)\n\n");
     if (spec.quirks().isEmpty()) {

@@ -18,6 +18,9 @@ final class Outline {
   private Outline() {}
 
   static List<Part> of(ReportSpec spec) {
+    if (spec.era().indicatorTable()) {
+      return indicatorReport(spec);
+    }
     List<Part> parts = new ArrayList<>();
     parts.add(new Title(spec.titleLines()));
     parts.add(new Heading(Template.H1));
@@ -41,5 +44,26 @@ final class Outline {
     parts.add(new Heading(Template.H6));
     Prose.others(spec.agency(), spec.year(), spec.era()).forEach(p -> parts.add(new Text(p)));
     return parts;
+  }
+
+  /** A 2008–2018 prose report whose numbers stand only in the statistics table appended to it. */
+  private static List<Part> indicatorReport(ReportSpec spec) {
+    List<Part> parts = new ArrayList<>();
+    parts.add(new Title(spec.titleLines()));
+    for (Prose.Section section : Prose.indicatorSections(spec.agency(), spec.year())) {
+      parts.add(new Heading(section.heading()));
+      section.paragraphs().forEach(p -> parts.add(new Text(p)));
+    }
+    parts.add(new Text("附件：" + year(spec) + "政府信息公开情况统计表"));
+    parts.add(new Text(spec.agency()));
+    parts.add(new Text((spec.year() + 1) + "年3月" + (10 + spec.year() % 17) + "日"));
+    parts.add(new Heading("附件"));
+    parts.add(new Heading(year(spec) + "政府信息公开情况统计表"));
+    parts.add(new Table(Grid.indicators(spec)));
+    return parts;
+  }
+
+  private static String year(ReportSpec spec) {
+    return spec.agency() + spec.year() + "年";
   }
 }

@@ -7,7 +7,30 @@ import java.util.List;
  * the newest year it sees instead of the title's data year gets it wrong.
  */
 final class Prose {
+  /** A heading of a 2008–2018 report and its paragraphs. */
+  record Section(String heading, List<String> paragraphs) {}
+
   private Prose() {}
+
+  /**
+   * The six parts the 2008 regulations asked for, in words only: these reports put every number in the
+   * appended table, so the prose carries no count a reader could take for a cell.
+   */
+  static List<Section> indicatorSections(String agency, int year) {
+    return List.of(
+        new Section("一、概述", List.of("本报告根据《中华人民共和国政府信息公开条例》要求，由" + agency + "编制。全文包括概述，"
+            + "主动公开政府信息情况，依申请公开政府信息情况，政府信息公开的收费及减免情况，因政府信息公开申请提起行政复议、"
+            + "行政诉讼的情况，存在的主要问题及改进措施。本报告中所列数据的统计期限自" + year + "年1月1日起至" + year
+            + "年12月31日止。")),
+        new Section("二、主动公开政府信息情况", List.of("按照“公开为原则、不公开为例外”的要求，通过政府网站、政府公报、"
+            + "政务微博和微信等渠道及时公开政府信息，主动回应社会关切，做好政策解读。")),
+        new Section("三、依申请公开政府信息情况", List.of("畅通当面、网络、信函、传真等申请渠道，依法规范办理，"
+            + "均在规定期限内答复申请人。")),
+        new Section("四、政府信息公开的收费及减免情况", List.of("本年度未收取检索、复制、邮寄等费用。")),
+        new Section("五、因政府信息公开申请提起行政复议、行政诉讼的情况", List.of("具体情况见附件统计表。")),
+        new Section("六、存在的主要问题及改进措施", List.of("主要问题是信息公开的及时性和规范性仍需加强。下一步将"
+            + "健全工作机制，加强业务培训，不断提高政府信息公开工作水平。")));
+  }
 
   static List<String> summary(String agency, int year, Era era) {
     String basis = era == Era.Y2021 ? "国办公开办函〔2021〕30号" : "国办公开办函〔2019〕60号";

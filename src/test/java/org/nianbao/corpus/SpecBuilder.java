@@ -179,7 +179,10 @@ final class SpecBuilder {
     List<String> titleLines = titleOnTwoLines
         ? List.of(title.substring(0, title.indexOf("政府信息公开工作")), title.substring(title.indexOf("政府信息公开工作")))
         : List.of(title);
-    return new ReportSpec(name, era, rendering, agency, year, titleLines, Prose.summary(agency, year, era),
+    List<String> prose = era.indicatorTable()
+        ? Prose.indicatorSections(agency, year).stream().flatMap(sec -> sec.paragraphs().stream()).toList()
+        : Prose.summary(agency, year, era);
+    return new ReportSpec(name, era, rendering, agency, year, titleLines, prose,
         truth, cells, labels, fuzzyRows, missingRows, missingSections, extraRows, otherAsOneRow, quirks, faults,
         seed);
   }

@@ -50,6 +50,16 @@ public final class Template {
     }
   }
 
+  /**
+   * One row of an indicator table (s14 or lg): its printed label, unit and key without prefix, or a null
+   * key for a section or group row that prints no number.
+   */
+  public record IndicatorRow(String label, String unit, String key) {
+    public boolean hasValue() {
+      return key != null;
+    }
+  }
+
   public static final List<String> T3_COLUMNS = List.of(
       "natural_person", "commercial_enterprise", "research_institution", "public_interest_org",
       "legal_service_org", "other_org", "total");
@@ -169,6 +179,117 @@ public final class Template {
           new T2Row("fee", "行政事业性收费", keys("t2.fee", "prev_items", "items_delta")))),
       new T2Block(C9, List.of("采购项目数量", "采购总金额"), List.of(1, 2), List.of(
           new T2Row("procurement", "政府集中采购", keys("t2.procurement", "projects", "amount")))));
+
+  /** The header of an indicator table; the lg value column is named after the data year. */
+  public static List<String> indicatorHeader(Era era, int year) {
+    return era == Era.S14 ? List.of("统计指标", "单位", "统计数") : List.of("指标名称", "计量单位", year + "年度", "历年累计");
+  }
+
+  /** The table's rows in printed order (TEMPLATES.md §4.2 for s14, the Fujian 2014–2018 rows of §4.3 for lg). */
+  public static List<IndicatorRow> indicatorRows(Era era) {
+    return switch (era) {
+      case S14 -> S14_ROWS;
+      case LG -> LG_ROWS;
+      default -> throw new IllegalArgumentException(era + " has no indicator table");
+    };
+  }
+
+  private static IndicatorRow heading(String label) {
+    return new IndicatorRow(label, "", null);
+  }
+
+  private static IndicatorRow row(String label, String unit, String key) {
+    return new IndicatorRow(label, unit, key);
+  }
+
+  private static final List<IndicatorRow> S14_ROWS = List.of(
+      heading("一、主动公开情况"),
+      row("（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条", "proactive.total"),
+      row("其中：主动公开规范性文件数", "条", "proactive.normative_docs"),
+      row("制发规范性文件总数", "件", "proactive.normative_docs_issued"),
+      heading("（二）通过不同渠道和方式公开政府信息的情况"),
+      row("1．政府公报公开政府信息数", "条", "channel.gazette"),
+      row("2．政府网站公开政府信息数", "条", "channel.website"),
+      row("3．政务微博公开政府信息数", "条", "channel.weibo"),
+      row("4．政务微信公开政府信息数", "条", "channel.weixin"),
+      row("5．其他方式公开政府信息数", "条", "channel.other"),
+      heading("二、回应解读情况"),
+      row("（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）", "次", "response.hotspots"),
+      heading("（二）通过不同渠道和方式回应解读的情况"),
+      row("1．参加或举办新闻发布会总次数", "次", "response.press_conf"),
+      row("其中：主要负责同志参加新闻发布会次数", "次", "response.press_conf_principal"),
+      row("2．政府网站在线访谈次数", "次", "response.online_interviews"),
+      row("其中：主要负责同志参加政府网站在线访谈次数", "次", "response.online_interviews_principal"),
+      row("3．政策解读稿件发布数", "篇", "response.interpretations"),
+      row("4．微博微信回应事件数", "次", "response.weibo_weixin"),
+      row("5．其他方式回应事件数", "次", "response.other"),
+      heading("三、依申请公开情况"),
+      row("（一）收到申请数", "件", "req.received"),
+      row("1．当面申请数", "件", "req.received.in_person"),
+      row("2．传真申请数", "件", "req.received.fax"),
+      row("3．网络申请数", "件", "req.received.online"),
+      row("4．信函申请数", "件", "req.received.letter"),
+      row("（二）申请办结数", "件", "req.closed"),
+      row("1．按时办结数", "件", "req.closed.on_time"),
+      row("2．延期办结数", "件", "req.closed.extended"),
+      row("（三）申请答复数", "件", "req.answered"),
+      row("1．属于已主动公开范围数", "件", "ans.already_public"),
+      row("2．同意公开答复数", "件", "ans.agree"),
+      row("3．同意部分公开答复数", "件", "ans.partial"),
+      row("4．不同意公开答复数", "件", "ans.refuse"),
+      row("其中：涉及国家秘密", "件", "ans.refuse.state_secret"),
+      row("涉及商业秘密", "件", "ans.refuse.commercial_secret"),
+      row("涉及个人隐私", "件", "ans.refuse.privacy"),
+      row("危及国家安全、公共安全、经济安全和社会稳定", "件", "ans.refuse.security_stability"),
+      row("不是《条例》所指政府信息", "件", "ans.refuse.not_gov_info"),
+      row("法律法规规定的其他情形", "件", "ans.refuse.other_legal"),
+      row("5．不属于本行政机关公开数", "件", "ans.not_this_agency"),
+      row("6．申请信息不存在数", "件", "ans.not_exist"),
+      row("7．告知作出更改补充数", "件", "ans.told_to_amend"),
+      row("8．告知通过其他途径办理数", "件", "ans.other_channel"),
+      row("四、行政复议数量", "件", "review.total"),
+      row("（一）维持具体行政行为数", "件", "review.upheld"),
+      row("（二）被依法纠错数", "件", "review.corrected"),
+      row("（三）其他情形数", "件", "review.other"),
+      row("五、行政诉讼数量", "件", "suit.total"),
+      row("（一）维持具体行政行为或者驳回原告诉讼请求数", "件", "suit.upheld"),
+      row("（二）被依法纠错数", "件", "suit.corrected"),
+      row("（三）其他情形数", "件", "suit.other"),
+      row("六、被举报投诉数量", "件", "complaint.total"),
+      row("（一）维持具体行政行为数", "件", "complaint.upheld"),
+      row("（二）被纠错数", "件", "complaint.corrected"),
+      row("（三）其他情形数", "件", "complaint.other"),
+      row("七、依申请公开信息收取的费用", "万元", "fees_wan"),
+      heading("八、机构建设和保障经费情况"),
+      row("（一）政府信息公开工作专门机构数", "个", "org.units"),
+      row("（二）设置政府信息公开查阅点数", "个", "org.reading_points"),
+      row("（三）从事政府信息公开工作人员数", "人", "org.staff"),
+      row("1．专职人员数（不包括政府公报及政府网站工作人员数）", "人", "org.staff.full_time"),
+      row("2．兼职人员数", "人", "org.staff.part_time"),
+      row("（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）", "万元", "org.budget_wan"),
+      heading("九、政府信息公开会议和培训情况"),
+      row("（一）召开政府信息公开工作会议或专题会议数", "次", "train.meetings"),
+      row("（二）举办各类培训班数", "次", "train.classes"),
+      row("（三）接受培训人员数", "人次", "train.trainees"));
+
+  /** As Pingtan (S8) printed it in 2015 and 2016. */
+  private static final List<IndicatorRow> LG_ROWS = List.of(
+      row("主动公开文件数", "条", "proactive.total"),
+      row("其中：1、政府网站公开数", "条", "proactive.website"),
+      row("2、政府公报公开数", "条", "proactive.gazette"),
+      row("受理依申请公开信息总数", "条", "req.total"),
+      row("其中：1、当面申请数", "条", "req.in_person"),
+      row("2、网上申请数", "条", "req.online"),
+      row("3、信函、传真申请数", "条", "req.letter_fax"),
+      row("对申请的答复总数", "条", "ans.total"),
+      row("其中：1、同意公开答复数", "条", "ans.agree"),
+      row("2、同意部分公开答复数", "条", "ans.partial"),
+      row("3、不予公开答复数", "条", "ans.refuse"),
+      row("4、其他类型答复数", "条", "ans.other"),
+      row("政府信息公开收费减免金额", "元", "fee_waiver_yuan"),
+      row("接受行政诉讼、举报数", "件", "suit_or_report"),
+      row("行政复议数", "件", "review"),
+      row("行政诉讼数", "件", "suit"));
 
   private static List<String> keys(String prefix, String... cols) {
     return keys(prefix, List.of(cols));

@@ -74,10 +74,11 @@ class TruthModelTest {
     assertEquals(new HashSet<>(CellText.FLAG_ORDER), flags);
     assertEquals(Set.of("blank_cell", "double_zero", "unparseable_cell", "cell_fixed", "t3_balance",
         "t3_result_total", "t3_row_total", "t4_group_total", "missing_section", "missing_row", "unknown_row",
-        "format_mixed", "fuzzy_label"), rules);
+        "format_mixed", "fuzzy_label", "s14_request_channels", "lg_request_channels_cumulative"), rules);
     assertEquals(Set.of("ok", "anomalies", "partial"), statuses);
     assertTrue(kinds.containsAll(List.of("html-2021", "html-2019", "docx-2021", "docx-2019", "txt-2021", "txt-2019",
-        "doc-2021", "html-GBK-meta", "html-UTF-8", "txt-GBK", "txt-UTF-8-bom")), kinds.toString());
+        "doc-2021", "html-GBK-meta", "html-UTF-8", "txt-GBK", "txt-UTF-8-bom", "pdf-2021", "pdf-2019", "html-s14",
+        "docx-s14", "pdf-s14", "html-lg", "docx-lg")), kinds.toString());
     long clean = Corpus.specs().stream()
         .filter(s -> s.quirks().isEmpty() && s.faults().isEmpty() && Expected.findings(s).isEmpty()).count();
     assertTrue(clean >= 2, "at least two fully clean documents");
@@ -94,6 +95,25 @@ class TruthModelTest {
       }
     }
     assertEquals(List.of(), stale, "regenerate: mvn -o test -Dtest=GenerateCorpusTest -Dcorpus.generate=true");
+  }
+
+  /**
+   * The PDFs are checked in (writing them needs a CJK font): each stays small, and where the font is
+   * installed it is exactly what {@link PdfWriter} writes, so a changed spec cannot leave a stale PDF.
+   */
+  @Test
+  void checkedInPdfsAreSmallAndCurrent() throws IOException {
+    Path font = Path.of(GenerateCorpusTest.DROID);
+    for (ReportSpec spec : Corpus.specs()) {
+      if (spec.rendering().fileType().equals("pdf")) {
+        Path file = Path.of("corpus", "documents", spec.fileName());
+        assertTrue(Files.size(file) < 100_000, file + " is over 100 KB");
+        if (Files.isRegularFile(font)) {
+          assertArrayEquals(PdfWriter.write(spec, font), Files.readAllBytes(file),
+              file + " is stale: mvn -o test -Dtest=GenerateCorpusTest -Dcorpus.generate=true -Dcorpus.regeneratePdf=true");
+        }
+      }
+    }
   }
 
   @Test

@@ -38,6 +38,14 @@ final class TruthNumbers {
   static Map<String, BigDecimal> generate(Era era, Scale scale, long seed, Map<String, Long> pins) {
     Random random = new Random(seed);
     Map<String, BigDecimal> out = new LinkedHashMap<>();
+    if (era == Era.S14) {
+      s14(scale, random, pins, out);
+      return out;
+    }
+    if (era == Era.LG) {
+      lg(scale, random, pins, out);
+      return out;
+    }
     section2(era, scale, random, pins, out);
     section3(era, scale, random, pins, out);
     section4(scale, random, pins, out);
@@ -135,6 +143,163 @@ final class TruthNumbers {
     }
   }
 
+  /**
+   * The national table: request channels add up to 收到申请数, which is closed on time or late and answered
+   * in exactly one of the eight ways; refusals split over their six reasons; outcomes add up to their
+   * totals; staff are full-time or part-time.
+   */
+  private static void s14(Scale scale, Random r, Map<String, Long> pins, Map<String, BigDecimal> out) {
+    int s = scale.organisations;
+    Map<String, Long> v = new PinnedMap(pins, "s14.", "");
+    v.put("proactive.total", 40L * s + r.nextInt(300 * s + 50));
+    long proactive = v.get("proactive.total");
+    v.put("proactive.normative_docs", (long) r.nextInt(3 * s + 3));
+    v.put("proactive.normative_docs_issued", (long) r.nextInt(3 * s + 3));
+    v.put("channel.gazette", (long) r.nextInt(5 * s + 5));
+    v.put("channel.website", proactive - r.nextInt((int) proactive / 10 + 1));
+    v.put("channel.weibo", (long) r.nextInt(40 * s + 10));
+    v.put("channel.weixin", (long) r.nextInt(40 * s + 10));
+    v.put("channel.other", (long) r.nextInt(5 * s + 5));
+    v.put("response.hotspots", (long) r.nextInt(3 * s + 3));
+    v.put("response.press_conf", (long) r.nextInt(s + 3));
+    v.put("response.press_conf_principal", (long) r.nextInt((int) (long) v.get("response.press_conf") + 1));
+    v.put("response.online_interviews", (long) r.nextInt(s + 3));
+    v.put("response.online_interviews_principal",
+        (long) r.nextInt((int) (long) v.get("response.online_interviews") + 1));
+    v.put("response.interpretations", (long) r.nextInt(4 * s + 5));
+    v.put("response.weibo_weixin", (long) r.nextInt(6 * s + 5));
+    v.put("response.other", (long) r.nextInt(s + 2));
+    for (String c : List.of("in_person", "fax", "online", "letter")) {
+      v.put("req.received." + c, (long) r.nextInt(c.equals("online") ? scale.naturalPerson + 1 : s + 2));
+    }
+    long received = sum(v, "req.received.in_person", "req.received.fax", "req.received.online",
+        "req.received.letter");
+    long extended = Math.min(received, r.nextInt(s / 2 + 2));
+    v.put("req.closed.on_time", received - extended);
+    v.put("req.closed.extended", extended);
+    List<String> reasons = List.of("state_secret", "commercial_secret", "privacy", "security_stability",
+        "not_gov_info", "other_legal");
+    List<String> kinds = List.of("already_public", "agree", "partial", "not_this_agency", "not_exist",
+        "told_to_amend", "other_channel");
+    Map<String, Long> answers = new LinkedHashMap<>();
+    kinds.forEach(k -> answers.put("ans." + k, 0L));
+    reasons.forEach(k -> answers.put("ans.refuse." + k, 0L));
+    // each request gets one answer; the fourth weight is a refusal, given one of the six reasons
+    int[] weights = {3, 10, 2, 1, 2, 2, 1, 1};
+    for (long n = 0; n < received; n++) {
+      int pick = r.nextInt(22);
+      int i = 0;
+      while (pick >= weights[i]) {
+        pick -= weights[i++];
+      }
+      String key = i == 3 ? "ans.refuse." + reasons.get(r.nextInt(reasons.size())) : "ans." + kinds.get(i < 3 ? i : i - 1);
+      answers.merge(key, 1L, Long::sum);
+    }
+    answers.forEach(v::put);
+    for (String g : List.of("review", "suit", "complaint")) {
+      v.put(g + ".upheld", (long) r.nextInt(scale.lawsuits * 2 + 1));
+      v.put(g + ".corrected", (long) r.nextInt(scale.lawsuits + 1));
+      v.put(g + ".other", (long) r.nextInt(scale.lawsuits + 1));
+    }
+    v.put("org.units", 1L + r.nextInt(3));
+    v.put("org.reading_points", 1L + r.nextInt(s + 1));
+    v.put("org.staff.full_time", 1L + r.nextInt(3));
+    v.put("org.staff.part_time", (long) r.nextInt(3 * s + 3));
+    v.put("train.meetings", (long) r.nextInt(6));
+    v.put("train.classes", (long) r.nextInt(4));
+    v.put("train.trainees", (long) r.nextInt(40 * s + 20));
+    v.put("req.received", received);
+    v.put("req.closed", sum(v, "req.closed.on_time", "req.closed.extended"));
+    v.put("ans.refuse", sum(v, reasons.stream().map(k -> "ans.refuse." + k).toArray(String[]::new)));
+    v.put("req.answered", sum(v, "ans.already_public", "ans.agree", "ans.partial", "ans.refuse",
+        "ans.not_this_agency", "ans.not_exist", "ans.told_to_amend", "ans.other_channel"));
+    for (String g : List.of("review", "suit", "complaint")) {
+      v.put(g + ".total", sum(v, g + ".upheld", g + ".corrected", g + ".other"));
+    }
+    v.put("org.staff", sum(v, "org.staff.full_time", "org.staff.part_time"));
+    for (Template.IndicatorRow row : Template.indicatorRows(Era.S14)) {
+      if (row.hasValue()) {
+        String key = "s14." + row.key();
+        BigDecimal n = switch (row.key()) {
+          case "fees_wan" -> BigDecimal.ZERO;
+          case "org.budget_wan" -> BigDecimal.valueOf(50 + r.nextInt(300 * s), 1);
+          default -> BigDecimal.valueOf(v.get(row.key()));
+        };
+        out.put(key, n);
+      }
+    }
+  }
+
+  /**
+   * The Fujian regional table: the year column, then the earlier years, whose sum with the year is
+   * 历年累计; so the cumulative column satisfies the same sums and is never below the year (and cannot be
+   * pinned: it is derived).
+   */
+  private static void lg(Scale scale, Random r, Map<String, Long> pins, Map<String, BigDecimal> out) {
+    int s = scale.organisations;
+    for (String col : List.of("", ".earlier")) {
+      int years = col.isEmpty() ? 1 : 3;
+      Map<String, Long> v = new PinnedMap(pins, "lg.", col);
+      v.put("proactive.website", (long) r.nextInt(80 * s * years + 20));
+      v.put("proactive.gazette", (long) r.nextInt(5 * s * years + 5));
+      v.put("req.in_person", (long) r.nextInt(s * years + 3));
+      v.put("req.online", (long) r.nextInt(scale.naturalPerson * years + 3));
+      v.put("req.letter_fax", (long) r.nextInt(s * years + 2));
+      long requests = v.get("req.in_person") + v.get("req.online") + v.get("req.letter_fax");
+      long refused = Math.min(requests, r.nextInt(s + 2));
+      long partial = Math.min(requests - refused, r.nextInt(s + 2));
+      long other = Math.min(requests - refused - partial, r.nextInt(s + 2));
+      v.put("ans.agree", requests - refused - partial - other);
+      v.put("ans.partial", partial);
+      v.put("ans.refuse", refused);
+      v.put("ans.other", other);
+      v.put("suit_or_report", (long) r.nextInt(scale.lawsuits * years + 1));
+      v.put("review", (long) r.nextInt(scale.lawsuits * years + 1));
+      v.put("suit", (long) r.nextInt(scale.lawsuits * years + 1));
+      v.put("proactive.total", v.get("proactive.website") + v.get("proactive.gazette"));
+      v.put("req.total", requests);
+      v.put("ans.total", requests);
+      for (Template.IndicatorRow row : Template.indicatorRows(Era.LG)) {
+        String key = "lg." + row.key() + col;
+        BigDecimal n = row.key().equals("fee_waiver_yuan")
+            ? BigDecimal.valueOf(r.nextInt(2000 * years), 1)
+            : BigDecimal.valueOf(v.get(row.key()));
+        out.put(key, n);
+      }
+    }
+    for (Template.IndicatorRow row : Template.indicatorRows(Era.LG)) {
+      String key = "lg." + row.key();
+      BigDecimal year = out.get(key);
+      out.put(key + ".cumulative", out.remove(key + ".earlier").add(year));
+    }
+  }
+
+  private static long sum(Map<String, Long> v, String... keys) {
+    long total = 0;
+    for (String k : keys) {
+      total += v.get(k);
+    }
+    return total;
+  }
+
+  /** Generated counts of one column by row key; a pinned key keeps its pin whatever is put. */
+  private static final class PinnedMap extends LinkedHashMap<String, Long> {
+    private final Map<String, Long> pins;
+    private final String prefix;
+    private final String suffix;
+
+    PinnedMap(Map<String, Long> pins, String prefix, String suffix) {
+      this.pins = pins;
+      this.prefix = prefix;
+      this.suffix = suffix;
+    }
+
+    @Override
+    public Long put(String key, Long generated) {
+      return super.put(key, pins.getOrDefault(prefix + key + suffix, generated));
+    }
+  }
+
   private static BigDecimal pinned(Map<String, Long> pins, String key, BigDecimal generated) {
     Long pin = pins.get(key);
     return pin == null ? generated : BigDecimal.valueOf(pin);
@@ -142,10 +307,17 @@ final class TruthNumbers {
 
   /** Keys that are sums of others and therefore cannot be pinned. */
   static boolean isDerived(String key) {
-    return key.startsWith("t3.") && (key.endsWith(".total") || key.startsWith("t3.result_total.")
+    return S14_DERIVED.contains(key) || LG_DERIVED.contains(key) || key.startsWith("lg.") && key.endsWith(".cumulative")
+        || key.startsWith("t3.") && (key.endsWith(".total") || key.startsWith("t3.result_total.")
         || key.startsWith("t3.new_received."))
         || key.startsWith("t4.") && key.endsWith(".total");
   }
+
+  private static final java.util.Set<String> S14_DERIVED = java.util.Set.of("s14.req.received", "s14.req.closed",
+      "s14.ans.refuse", "s14.req.answered", "s14.review.total", "s14.suit.total", "s14.complaint.total",
+      "s14.org.staff");
+  private static final java.util.Set<String> LG_DERIVED = java.util.Set.of("lg.proactive.total", "lg.req.total",
+      "lg.ans.total", "lg.ans.agree");
 
   private static Map<String, Integer> weights() {
     Map<String, Integer> w = new LinkedHashMap<>();
