@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.nianbao.mapping.IdentitySpec;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
@@ -17,8 +16,6 @@ import org.nianbao.model.Flag;
  * Stateless.
  */
 public final class IdentityChecker {
-  /** Compiled wildcard terms; the terms come from the mapping files, so this stays small. */
-  private static final Map<String, Pattern> WILDCARDS = new java.util.concurrent.ConcurrentHashMap<>();
 
   public List<Anomaly> check(List<IdentitySpec> identities, Map<String, CellValue> cells) {
     List<Anomaly> out = new ArrayList<>();
@@ -54,9 +51,13 @@ public final class IdentityChecker {
     List<CellValue> out = new ArrayList<>();
     for (String term : terms) {
       if (term.contains("*")) {
-        Pattern p = WILDCARDS.computeIfAbsent(term, t -> Pattern.compile(Pattern.quote(t).replace("*", "\\E.+\\Q")));
+        // '*' stands for one or more key segments: a prefix and a suffix around something non-empty
+        int star = term.indexOf('*');
+        String prefix = term.substring(0, star);
+        String suffix = term.substring(star + 1);
         for (CellValue c : cells.values()) {
-          if (p.matcher(c.key()).matches()) {
+          String k = c.key();
+          if (k.length() > prefix.length() + suffix.length() && k.startsWith(prefix) && k.endsWith(suffix)) {
             out.add(c);
           }
         }
