@@ -51,7 +51,8 @@ public final class BatchRunner {
 
   public BatchRunner(BatchOptions options) {
     this(options, new ForkedLane.Launcher(options.processor(), options.workerHeapMb(), options.timeout(),
-        Duration.ofMinutes(2), options.out().resolve(StateStore.FOLDER).resolve("workers.log")));
+        Duration.ofMinutes(2), options.out().resolve(StateStore.FOLDER).resolve("workers.log"),
+        options.jobs() > 1));
   }
 
   BatchRunner(BatchOptions options, Lane.Factory lanes) {
