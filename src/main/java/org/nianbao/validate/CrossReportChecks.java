@@ -26,6 +26,8 @@ public final class CrossReportChecks {
   public static final String CARRY_OVER_RULE = "carry_over_continuity";
   public static final String IN_FORCE_RULE = "in_force_continuity";
   public static final String DUPLICATE_RULE = "duplicate_report";
+  public static final String CUMULATIVE_RULE = "cumulative_continuity";
+  private static final String CUMULATIVE = ".cumulative";
 
   private static final List<String> T3_COLUMNS = List.of("natural_person", "commercial_enterprise",
       "research_institution", "public_interest_org", "legal_service_org", "other_org", "total");
@@ -78,7 +80,7 @@ public final class CrossReportChecks {
   }
 
   private static boolean compared(String key) {
-    return key.startsWith("t3.carried_over.") || key.startsWith("t3.carry_forward.")
+    return key.startsWith("t3.carried_over.") || key.startsWith("t3.carry_forward.") || key.startsWith("lg.")
         || T2_ROWS.stream().anyMatch(row -> key.startsWith(row + "."));
   }
 
@@ -123,6 +125,7 @@ public final class CrossReportChecks {
         if (previous != null) {
           carryOver(found, previous.get(0), first);
           inForce(found, previous.get(0), first);
+          cumulative(found, previous.get(0), first);
         }
       }
     }
@@ -169,6 +172,31 @@ public final class CrossReportChecks {
               KeyCatalog.get().entry(row + ".in_force").map(KeyCatalog.Entry::rowLabel).orElse(row), now.year(),
               now.source(), plain(current.number()), plain(last.number()), before.year(), before.source(),
               plain(issued.number()), plain(repealed.number()), plain(expected)),
+          current.page()));
+    }
+  }
+
+  /** A 历年累计 column (lg tables) must grow by exactly this year's value. */
+  private static void cumulative(Map<String, List<Anomaly>> found, Summary before, Summary now) {
+    List<String> keys = now.values().keySet().stream().filter(k -> k.endsWith(CUMULATIVE)).sorted().toList();
+    for (String key : keys) {
+      String base = key.substring(0, key.length() - CUMULATIVE.length());
+      Value current = now.values().get(key);
+      Value year = now.values().get(base);
+      Value last = before.values().get(key);
+      if (year == null || last == null) {
+        continue;
+      }
+      BigDecimal expected = last.number().add(year.number());
+      if (expected.compareTo(current.number()) == 0) {
+        continue;
+      }
+      String row = KeyCatalog.get().entry(base).map(KeyCatalog.Entry::rowLabel).orElse(base);
+      add(found, now, new Anomaly(Severity.WARNING, CUMULATIVE_RULE, List.of(key, base), plain(expected),
+          plain(current.number()), String.format(Locale.ROOT,
+              "%s 历年累计 of %d in %s is %s, but %d's 历年累计 (%s, %s) plus this year's %s gives %s", row,
+              now.year(), now.source(), plain(current.number()), before.year(), plain(last.number()),
+              before.source(), plain(year.number()), plain(expected)),
           current.page()));
     }
   }

@@ -7,15 +7,17 @@ import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Report;
 import org.nianbao.model.Severity;
+import org.nianbao.validate.CrossReportChecks;
 
 /**
- * The rows of reports.csv, cells.csv and anomalies.csv for one report (OUTPUT.md), already neutralized
+ * The rows of reports.csv (with {@code agency_group}, the normalized agency the cross-report checks group
+ * by), cells.csv and anomalies.csv for one report (OUTPUT.md), already neutralized
  * against spreadsheet formula injection and in their deterministic order.
  */
 public final class CsvRows {
   public static final String[] REPORTS_HEADER = {
     "report_id", "source", "file_type", "status", "format", "agency", "year", "title", "cells", "errors",
-    "warnings", "error"
+    "warnings", "error", "agency_group"
   };
   public static final String[] CELLS_HEADER = {
     "report_id", "source", "agency", "year", "format", "key", "value", "raw", "flags", "page", "row_label",
@@ -35,7 +37,7 @@ public final class CsvRows {
     return safe(new String[] {
       r.id().hex(), r.source(), r.fileType(), r.status().code(), r.format(), r.agency(), r.yearText(), r.title(),
       Integer.toString(r.cells().size()), Long.toString(r.count(Severity.ERROR)),
-      Long.toString(r.count(Severity.WARNING)), r.error()
+      Long.toString(r.count(Severity.WARNING)), r.error(), CrossReportChecks.normalizeAgency(r.agency())
     });
   }
 

@@ -78,4 +78,20 @@ class CrossReportChecksTest {
     assertEquals("南京市交通运输局", CrossReportChecks.normalizeAgency("南京市交通运输局"));
     assertEquals("淮安市人民政府", CrossReportChecks.normalizeAgency("淮安市人民政府"));
   }
+
+  @Test
+  void cumulativeColumnMustGrowByThisYearsValue() {
+    // the Pingtan 2015 → 2016 tables: 81916 + 3460 = 85376 holds; 受理 cumulative was reset from 1 to 0
+    var found = CrossReportChecks.check(List.of(
+        summary("y2015", "平潭综合实验区", 2015, Map.of("lg.proactive.total", 2949, "lg.proactive.total.cumulative", 81916,
+            "lg.req.total", 0, "lg.req.total.cumulative", 1)),
+        summary("y2016", "平潭综合实验区", 2016, Map.of("lg.proactive.total", 3460, "lg.proactive.total.cumulative", 85376,
+            "lg.req.total", 0, "lg.req.total.cumulative", 0))));
+    assertEquals(1, found.get("y2016").size(), found.toString());
+    Anomaly a = found.get("y2016").get(0);
+    assertEquals(CrossReportChecks.CUMULATIVE_RULE, a.rule());
+    assertEquals(List.of("lg.req.total.cumulative", "lg.req.total"), a.keys());
+    assertEquals("1", a.expected());
+    assertEquals("0", a.actual());
+  }
 }
