@@ -61,7 +61,8 @@ public final class TableLocator {
     }
     List<Anomaly> anomalies = new ArrayList<>();
     if (tables.isEmpty()) {
-      return gluedTables(doc, mapping);
+      // only a document that names its year is taken for a report whose tables were flattened
+      return year == null ? new LocatedReport("unknown", List.of(), List.of()) : gluedTables(doc, mapping);
     }
     String format = reportFormat(tables, mapping, year);
     List<TableMatch> chosen = new ArrayList<>();

@@ -485,10 +485,10 @@ public final class TableMapper {
         String key = MappingLoader.key(spec.id(), row.key(), col.key());
         if (aligned) {
           Cell c = v.values().get(i);
-          cells.add(new MappedCell(key, c.text(), c.ref(), printedRow, col.label(), fuzzy, false));
+          cells.add(new MappedCell(key, c.text(), c.ref(), rowOf(printedRow, col), col.label(), fuzzy, false));
         } else {
           Cell anchor = v.distinct().get(v.distinct().size() - 1);
-          cells.add(new MappedCell(key, joined, anchor.ref(), printedRow, col.label(), fuzzy, true));
+          cells.add(new MappedCell(key, joined, anchor.ref(), rowOf(printedRow, col), col.label(), fuzzy, true));
         }
         count++;
       }
@@ -516,7 +516,7 @@ public final class TableMapper {
           continue;
         }
         String key = MappingLoader.key(spec.id(), row.key(), col.key());
-        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), printedRow, col.label(), fuzzy, false));
+        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy, false));
         count++;
       }
     }
@@ -525,6 +525,11 @@ public final class TableMapper {
           "Row label '" + printedRow + "' was matched approximately to '" + row.label() + "'; check the row", page(v)));
     }
     return count;
+  }
+
+  /** A table without row labels (section 四) names a cell's row by the header above its column. */
+  private static String rowOf(String printedRow, ColumnSpec col) {
+    return printedRow.isEmpty() ? col.parentLabel() : printedRow;
   }
 
   static List<String> keysOf(TableSpec spec, RowSpec row, BlockSpec block) {

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param key the key segment(s) this column adds ({@code total}, {@code review.upheld}); empty for none
  * @param label the first variant's leaf label as printed in the template, for messages and headers
+ * @param parentLabel the labels printed above the leaf (行政复议 for 结果维持), "" for a one-level header;
+ *     it names the row of a table without row labels (section 四)
  */
-public record ColumnSpec(String key, List<List<String>> paths, String label) {
+public record ColumnSpec(String key, List<List<String>> paths, String label, String parentLabel) {
   public ColumnSpec {
     paths = paths.stream().map(List::copyOf).toList();
   }

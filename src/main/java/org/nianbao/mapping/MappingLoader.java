@@ -185,7 +185,8 @@ public final class MappingLoader {
     }
     String label = firstLabel(c);
     String leaf = label.contains(PATH_SEPARATOR) ? label.substring(label.lastIndexOf(PATH_SEPARATOR) + 1).strip() : label;
-    return new ColumnSpec(key.equals("_") ? "" : key, paths, leaf);
+    String parent = label.contains(PATH_SEPARATOR) ? label.substring(0, label.lastIndexOf(PATH_SEPARATOR)).strip() : "";
+    return new ColumnSpec(key.equals("_") ? "" : key, paths, leaf, parent);
   }
 
   private RowSpec row(String file, MappingNode c, String prefix, String group) {

@@ -127,16 +127,26 @@ public final class XlsxWriter {
       reportsSheet = wb.createSheet(REPORTS_SHEET);
       headerRow(reportsSheet, 0, CsvRows.REPORTS_HEADER);
       reportsSheet.createFreezePane(0, 1);
+      widths(reportsSheet, CsvRows.REPORTS_HEADER.length, 18);
       for (WideLayout layout : layouts) {
         Wide wide = new Wide(layout, wb.createSheet(layout.format()));
         headerRow(wide.sheet, 0, layout.labelHeader());
         headerRow(wide.sheet, 1, layout.keyHeader());
         wide.sheet.createFreezePane(WideLayout.LEADING.length, 2);
+        widths(wide.sheet, layout.keyHeader().length, 14);
         wides.put(layout.format(), wide);
       }
       anomaliesSheet = wb.createSheet(ANOMALIES_SHEET);
       headerRow(anomaliesSheet, 0, CsvRows.ANOMALIES_HEADER);
       anomaliesSheet.createFreezePane(0, 1);
+      widths(anomaliesSheet, CsvRows.ANOMALIES_HEADER.length, 18);
+    }
+
+    /** Streaming sheets cannot size columns to their content afterwards; give every column a readable width. */
+    private static void widths(Sheet sheet, int columns, int chars) {
+      for (int c = 0; c < columns; c++) {
+        sheet.setColumnWidth(c, chars * 256);
+      }
     }
 
     void fill(Iterator<Report> reports) {
