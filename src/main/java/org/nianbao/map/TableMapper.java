@@ -84,10 +84,6 @@ public final class TableMapper {
     return new Prepared(table, views);
   }
 
-  public TableMatch map(TableBlock table, TableSpec spec) {
-    return map(prepare(table), spec);
-  }
-
   public TableMatch map(Prepared prepared, TableSpec spec) {
     TableBlock table = prepared.table;
     List<RowView> views = prepared.views;
@@ -119,7 +115,7 @@ public final class TableMapper {
     int firstValue = distinct.size();
     for (int i = 0; i < distinct.size(); i++) {
       Cell c = distinct.get(i);
-      if (!c.isBlank() && normalizer.looksLikeValue(c.text()) && !isLabel(c)) {
+      if (!c.isBlank() && normalizer.looksLikeValue(c.text())) {
         firstValue = i;
         break;
       }

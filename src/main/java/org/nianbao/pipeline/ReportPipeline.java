@@ -2,6 +2,7 @@ package org.nianbao.pipeline;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,9 +127,9 @@ public final class ReportPipeline implements DocumentProcessor {
     ValueType type = catalog.entry(mc.key().replaceFirst("\\.cumulative$", ""))
         .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
     Normalized n = mc.misaligned()
-        ? new Normalized(null, java.util.EnumSet.of(Flag.UNPARSEABLE))
+        ? new Normalized(null, EnumSet.of(Flag.UNPARSEABLE))
         : normalizer.normalize(mc.raw(), type);
-    java.util.EnumSet<Flag> flags = java.util.EnumSet.noneOf(Flag.class);
+    EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
     flags.addAll(n.flags());
     if (mc.fuzzy()) {
       flags.add(Flag.FUZZY_LABEL);
