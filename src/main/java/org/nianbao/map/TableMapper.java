@@ -2,6 +2,7 @@ package org.nianbao.map;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,9 +92,8 @@ public final class TableMapper {
     List<Anomaly> anomalies = new ArrayList<>();
     Set<String> found = new LinkedHashSet<>();
     int score = cueHits(views, spec) * 2;
-    Map<BlockSpec, int[]> segments = segments(views, spec);
-    for (Map.Entry<BlockSpec, int[]> e : segments.entrySet()) {
-      score += mapBlock(table, views, e.getKey(), e.getValue()[0], e.getValue()[1], spec, cells, anomalies, found);
+    for (Segment seg : segments(views, spec)) {
+      score += mapBlock(table, views, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found);
     }
     int page = table.firstPage();
     return new TableMatch(spec, cells, anomalies, found, cells.isEmpty() ? 0 : score, page);
@@ -161,23 +161,29 @@ public final class TableMapper {
     return hits;
   }
 
-  /** Each block of the spec with its row range [start, end) in the table; captionless specs take it all. */
-  private static Map<BlockSpec, int[]> segments(List<RowView> views, TableSpec spec) {
-    Map<BlockSpec, int[]> out = new LinkedHashMap<>();
+  /** A block of the spec and its row range [start, end) in the table. */
+  private record Segment(BlockSpec block, int start, int end) {}
+
+  /** Each captioned block where its caption row appears; a spec without captions takes the whole table. */
+  private static List<Segment> segments(List<RowView> views, TableSpec spec) {
     boolean captioned = spec.blocks().stream().anyMatch(b -> !b.captions().isEmpty());
     if (!captioned) {
-      out.put(spec.blocks().get(0), new int[] {0, views.size()});
-      return out;
+      return List.of(new Segment(spec.blocks().get(0), 0, views.size()));
     }
-    BlockSpec current = null;
+    List<Segment> out = new ArrayList<>();
+    List<BlockSpec> seen = new ArrayList<>();
     for (RowView v : views) {
       Optional<BlockSpec> caption = captionOf(v, spec);
       if (caption.isPresent()) {
-        if (current != null) {
-          out.get(current)[1] = v.index();
+        if (!out.isEmpty() && out.get(out.size() - 1).end() == views.size()) {
+          Segment last = out.remove(out.size() - 1);
+          out.add(new Segment(last.block(), last.start(), v.index()));
         }
-        current = caption.get();
-        out.putIfAbsent(current, new int[] {v.index() + 1, views.size()});
+        // a block's caption printed twice (a table re-headed) keeps the first occurrence
+        if (seen.stream().noneMatch(b -> b == caption.get())) {
+          seen.add(caption.get());
+          out.add(new Segment(caption.get(), v.index() + 1, views.size()));
+        }
       }
     }
     return out;
@@ -433,7 +439,7 @@ public final class TableMapper {
       }
       paths.add(path);
     }
-    Map<ColumnSpec, Set<Integer>> out = new LinkedHashMap<>();
+    Map<ColumnSpec, Set<Integer>> out = new IdentityHashMap<>();
     Set<Integer> taken = new HashSet<>();
     int resolved = 0;
     for (ColumnSpec col : block.columns()) {

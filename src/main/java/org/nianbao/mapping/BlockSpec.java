@@ -22,17 +22,4 @@ public record BlockSpec(String name, List<String> captions, String caption, List
     return rows.isEmpty();
   }
 
-  /**
-   * Compiled specs are created once per mapping file and used as map keys on every document: identity is
-   * their equality, which spares hashing every label list on each lookup.
-   */
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
 }

@@ -17,17 +17,4 @@ public record ColumnSpec(String key, List<List<String>> paths, String label, Str
     paths = paths.stream().map(List::copyOf).toList();
   }
 
-  /**
-   * Compiled specs are created once per mapping file and used as map keys on every document: identity is
-   * their equality, which spares hashing every label list on each lookup.
-   */
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
 }

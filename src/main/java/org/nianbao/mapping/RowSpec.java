@@ -25,17 +25,4 @@ public record RowSpec(String key, List<String> labels, List<String> bareLabels, 
     this(key, labels, labels.stream().map(TextForms::withoutNumbering).toList(), group, label);
   }
 
-  /**
-   * Compiled specs are created once per mapping file and used as map keys on every document: identity is
-   * their equality, which spares hashing every label list on each lookup.
-   */
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
 }

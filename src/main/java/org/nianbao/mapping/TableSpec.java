@@ -28,17 +28,4 @@ public record TableSpec(String format, String id, List<String> anchors, List<Str
     return blocks.stream().flatMap(b -> b.rows().stream()).map(RowSpec::key).distinct().toList();
   }
 
-  /**
-   * Compiled specs are created once per mapping file and used as map keys on every document: identity is
-   * their equality, which spares hashing every label list on each lookup.
-   */
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
 }
