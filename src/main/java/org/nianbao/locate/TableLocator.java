@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.nianbao.map.MappedCell;
 import org.nianbao.map.TableMapper;
 import org.nianbao.map.TableMatch;
 import org.nianbao.mapping.CompiledMapping;
@@ -72,12 +73,15 @@ public final class TableLocator {
       chosen.add(m);
       idsFound.add(m.spec().id());
       if (!m.spec().format().equals(format)) {
-        List<String> mixed = m.cells().stream().map(x -> x.key())
-            .filter(k -> catalog.entry(k).map(e -> !e.formats().contains(format)).orElse(false)).distinct().toList();
-        anomalies.add(Anomaly.of(Severity.WARNING, "format_mixed", mixed.isEmpty() ? m.cells().stream().map(x -> x.key()).distinct().toList() : mixed,
+        List<String> all = m.cells().stream().map(MappedCell::key).distinct().toList();
+        List<String> mixed = all.stream()
+            .filter(k -> catalog.entry(k).map(e -> !e.formats().contains(format)).orElse(false)).toList();
+        String which = mixed.isEmpty() ? ""
+            : "; its keys " + String.join(", ", mixed.subList(0, Math.min(3, mixed.size())))
+                + (mixed.size() > 3 ? ", …" : "") + " exist only in that layout";
+        anomalies.add(Anomaly.of(Severity.WARNING, "format_mixed", mixed.isEmpty() ? all : mixed,
             "Table " + m.spec().id() + " follows the " + m.spec().format() + " layout in a " + format + " report"
-                + (mixed.isEmpty() ? "" : "; its rows " + String.join(", ", mixed.subList(0, Math.min(3, mixed.size()))) + (mixed.size() > 3 ? ", …" : "") + " exist only in that layout"),
-            m.page()));
+                + which, m.page()));
       }
     }
     FormatMapping fm = mapping.format(format).orElseThrow();

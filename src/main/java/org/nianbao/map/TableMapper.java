@@ -252,7 +252,8 @@ public final class TableMapper {
       if (hit == null) {
         if (labelledGroup != null && v.hasNonBlankValue()) {
           anomalies.add(Anomaly.of(Severity.INFO, "subtotal_row", List.of(),
-              "Row '" + TextForms.display(last(v)) + "' prints a subtotal for its group; it is not a template row and was not mapped",
+              "Row '" + TextForms.display(last(v))
+                  + "' prints a subtotal for its group; it is not a template row and was not mapped",
               page(v)));
         } else if (v.hasNonBlankValue() && !v.labels().isEmpty()) {
           anomalies.add(Anomaly.of(Severity.WARNING, "unknown_row", List.of(),

@@ -5,8 +5,9 @@ import org.nianbao.model.Severity;
 
 /**
  * An arithmetic identity, already expanded over its {@code each} values: for every instance, the sum of
- * {@code left} equals (or, with {@link Relation#AT_LEAST}, is at least) the sum of {@code right}. A term ending in or containing {@code *} sums every
- * present key it matches; a term ending in {@code ?} counts as 0 when its key is absent.
+ * {@code left} equals (or, with {@link Relation#AT_LEAST}, is at least) the sum of {@code right}. A term
+ * containing {@code *} sums every present key it matches; a term ending in {@code ?} counts as 0 when its
+ * key is absent.
  */
 public record IdentitySpec(String rule, Severity severity, Relation relation, List<Instance> instances) {
   public IdentitySpec {

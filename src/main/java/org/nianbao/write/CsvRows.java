@@ -47,10 +47,11 @@ public final class CsvRows {
     cells.sort(Comparator.comparing(CellValue::key).thenComparing(CellValue::locator));
     List<String[]> rows = new ArrayList<>(cells.size());
     for (CellValue c : cells) {
-      rows.add(safe(new String[] {
+      String[] row = {
         r.id().hex(), r.source(), r.agency(), r.yearText(), r.format(), c.key(), c.valueText(), c.raw(),
         c.flagsText(), c.pageText(), c.rowLabel(), c.columnLabel(), c.locator()
-      }));
+      };
+      rows.add(safe(row));
     }
     return rows;
   }
@@ -59,10 +60,11 @@ public final class CsvRows {
   public static List<String[]> anomalyRows(Report r) {
     List<String[]> rows = new ArrayList<>(r.anomalies().size());
     for (Anomaly a : r.anomalies()) {
-      rows.add(safe(new String[] {
+      String[] row = {
         r.id().hex(), r.source(), r.agency(), r.yearText(), a.severity().code(), a.rule(), a.keysText(),
         a.expected(), a.actual(), a.message(), a.pageText()
-      }));
+      };
+      rows.add(safe(row));
     }
     return rows;
   }

@@ -81,7 +81,8 @@ class RealReportsTest {
       String rule = want.get("rule").asText();
       List<String> keys = new ArrayList<>();
       want.path("keys").forEach(k -> keys.add(k.asText()));
-      assertTrue(r.anomalies().stream().anyMatch(a -> a.rule().equals(rule) && (keys.isEmpty() || a.keys().stream().anyMatch(keys::contains))),
+      assertTrue(r.anomalies().stream()
+              .anyMatch(a -> a.rule().equals(rule) && (keys.isEmpty() || a.keys().stream().anyMatch(keys::contains))),
           match + ": expected anomaly " + rule + " " + keys + " in " + r.anomalies());
     }
     List<Anomaly> unexpected = r.anomalies().stream().filter(a -> a.severity() == Severity.ERROR)

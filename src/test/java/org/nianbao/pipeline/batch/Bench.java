@@ -56,10 +56,10 @@ public final class Bench {
       long start = System.nanoTime();
       BatchResult result = new BatchRunner(options).run(new RunListener() {
         @Override
-        public void totalChanged(int total) {}
+        public void totalChanged(int total) { }
 
         @Override
-        public void inputDone(Done done) {}
+        public void inputDone(Done done) { }
       });
       double seconds = (System.nanoTime() - start) / 1e9;
       if (result instanceof BatchResult.Completed completed) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nianbao.pipeline.batch.Fixtures.entries;
 import static org.nianbao.pipeline.batch.Fixtures.utf8;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
