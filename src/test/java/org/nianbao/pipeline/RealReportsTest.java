@@ -100,6 +100,9 @@ class RealReportsTest {
     if (!glued) {
       assertEquals(gold.get("year").asInt(), r.year(), match + " year");
       assertEquals(gold.get("format").asText(), r.format(), match + " format");
+      // compared as score.py does: spaces and brackets do not count
+      assertEquals(gold.get("agency").asText().replaceAll("[\\s（）()]", ""), r.agency().replaceAll("[\\s（）()]", ""),
+          match + " agency");
     }
   }
 }
