@@ -2,14 +2,11 @@ package org.nianbao.read.pdf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.nianbao.read.DocumentReadException;
 import org.nianbao.read.DocumentReader;
@@ -51,15 +48,7 @@ public final class PdfReader implements DocumentReader {
       if (document.getNumberOfPages() == 0) {
         throw new DocumentReadException("corrupt PDF: no pages");
       }
-      Map<Integer, List<Glyph>> glyphs = GlyphCollector.collect(document);
-      List<PageContent> pages = new ArrayList<>();
-      for (int i = 0; i < document.getNumberOfPages(); i++) {
-        PDPage page = document.getPage(i);
-        PDRectangle crop = page.getCropBox();
-        pages.add(new PageContent(i + 1, crop.getWidth(), crop.getHeight(),
-            glyphs.getOrDefault(i + 1, List.of()), RulingCollector.collect(page)));
-      }
-      return new Extracted(pages, document.getDocumentInformation().getTitle());
+      return new Extracted(PageCollector.collect(document), document.getDocumentInformation().getTitle());
     } catch (InvalidPasswordException e) {
       throw new DocumentReadException("encrypted PDF: a password is required", e);
     } catch (IOException e) {

@@ -1,21 +1,18 @@
 package org.nianbao.read.pdf;
 
 import java.awt.geom.Point2D;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
 /**
  * Collects a page's ruling lines: axis-parallel stroked path pieces, and filled rectangles thin enough to
  * be a drawn line (Word and WPS draw some borders as filled bars). Wide fills are cell shading
- * (hongze-2023 paints every cell white) and clipping paths are never drawn, so both are skipped.
+ * (hongze-2023 paints every cell white) and clipping paths are never drawn, so both are skipped. It is
+ * fed by {@link PathOperators} with points already in PDF user space, during the same pass over the
+ * content stream that collects the glyphs.
  */
-final class RulingCollector extends PDFGraphicsStreamEngine {
+final class RulingCollector {
   /** A filled shape at most this thick (points) is a line, not a shaded area. */
   private static final double MAX_BAR = 2.0;
   /** Pieces shorter than this (points) are dots, hatching or glyph art, not rulings. */
@@ -29,98 +26,66 @@ final class RulingCollector extends PDFGraphicsStreamEngine {
   private final List<List<Point2D>> subpaths = new ArrayList<>();
   private List<Point2D> current;
 
-  private RulingCollector(PDPage page) {
-    super(page);
-    PDRectangle crop = page.getCropBox();
+  RulingCollector(PDRectangle crop) {
     this.originX = crop.getLowerLeftX();
     this.top = crop.getUpperRightY();
   }
 
-  /** The ruling lines of one page, in page coordinates (origin top-left), not yet merged. */
-  static List<Segment> collect(PDPage page) throws IOException {
-    RulingCollector collector = new RulingCollector(page);
-    collector.processPage(page);
-    return collector.segments;
+  /** The ruling lines painted so far, in page coordinates (origin top-left), not yet merged. */
+  List<Segment> segments() {
+    return segments;
   }
 
-  @Override
-  public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+  void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
     List<Point2D> rect = new ArrayList<>(List.of(p0, p1, p2, p3, p0));
     subpaths.add(rect);
     current = null;
   }
 
-  @Override
-  public void moveTo(float x, float y) {
+  void moveTo(Point2D p) {
     current = new ArrayList<>();
-    current.add(new Point2D.Float(x, y));
+    current.add(p);
     subpaths.add(current);
   }
 
-  @Override
-  public void lineTo(float x, float y) {
+  void lineTo(Point2D p) {
     if (current == null) {
-      moveTo(x, y);
+      moveTo(p);
       return;
     }
-    current.add(new Point2D.Float(x, y));
+    current.add(p);
   }
 
-  @Override
-  public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-    // a curve ends a straight run: rounded corners are not rulings, the straight parts either side are
-    moveTo(x3, y3);
+  /** A curve ends a straight run: rounded corners are not rulings, the straight parts either side are. */
+  void curveTo(Point2D end) {
+    moveTo(end);
   }
 
-  @Override
-  public Point2D getCurrentPoint() {
-    return current == null || current.isEmpty() ? new Point2D.Float() : current.get(current.size() - 1);
-  }
-
-  @Override
-  public void closePath() {
+  void closePath() {
     if (current != null && !current.isEmpty()) {
       current.add(current.get(0));
     }
   }
 
-  @Override
-  public void endPath() {
+  /** Ends the path unpainted, as after a clip. */
+  void endPath() {
     reset();
   }
 
-  @Override
-  public void clip(int windingRule) {
-    // the clip path is followed by endPath, which discards it
-  }
-
-  @Override
-  public void strokePath() {
+  void strokePath() {
     stroke();
     reset();
   }
 
-  @Override
-  public void fillPath(int windingRule) {
+  void fillPath() {
     fill();
     reset();
   }
 
-  @Override
-  public void fillAndStrokePath(int windingRule) {
+  void fillAndStrokePath() {
     fill();
     stroke();
     reset();
-  }
-
-  @Override
-  public void drawImage(PDImage pdImage) {
-    // images carry no rulings
-  }
-
-  @Override
-  public void shadingFill(COSName shadingName) {
-    // shadings are backgrounds
   }
 
   private void reset() {
