@@ -508,10 +508,12 @@ public final class TableMapper {
         Cell chosen = null;
         for (int x : xs) {
           Cell c = rowCells.get(x);
-          if (c.anchorRow() != v.index()) {
+          // A value belongs to the column it starts in: a cell merged in from the left (a layout colspan that
+          // differs from the header's) or from above is another column's or row's value.
+          if (c.anchorRow() != v.index() || !xs.contains(c.anchorCol())) {
             continue;
           }
-          if (chosen == null || chosen.isBlank() && !c.isBlank() && !(c.anchorCol() == chosen.anchorCol())) {
+          if (chosen == null || chosen.isBlank() && !c.isBlank() && c.anchorCol() != chosen.anchorCol()) {
             chosen = c;
           }
         }

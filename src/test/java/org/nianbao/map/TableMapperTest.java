@@ -1,0 +1,101 @@
+package org.nianbao.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.nianbao.mapping.CompiledMapping;
+import org.nianbao.mapping.KeyCatalog;
+import org.nianbao.mapping.MappingLoader;
+import org.nianbao.mapping.TableSpec;
+import org.nianbao.normalize.CellNormalizer;
+import org.nianbao.source.Cell;
+import org.nianbao.source.SourceRef;
+import org.nianbao.source.TableBlock;
+
+class TableMapperTest {
+  private static final CompiledMapping MAPPING = new MappingLoader(KeyCatalog.get()).load(Optional.of(Path.of("mappings")));
+  private final TableMapper mapper = new TableMapper(new CellNormalizer());
+
+  private static TableSpec spec(String format, String id) {
+    return MAPPING.format(format).orElseThrow().tables().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Builds an exact grid from rows of strings; {@code "<"} continues the cell to its left (a colspan),
+   * {@code "^"} the cell above (a rowspan).
+   */
+  private static TableBlock grid(String... rows) {
+    SourceRef ref = new SourceRef("t.html", 0, "table 1");
+    List<List<Cell>> out = new ArrayList<>();
+    for (int r = 0; r < rows.length; r++) {
+      String[] texts = rows[r].split("\\|", -1);
+      List<Cell> row = new ArrayList<>();
+      for (int c = 0; c < texts.length; c++) {
+        Cell anchor = texts[c].equals("<") ? row.get(c - 1) : texts[c].equals("^") ? out.get(r - 1).get(c) : null;
+        row.add(anchor == null
+            ? Cell.of(texts[c], r, c, ref.withLocator("r" + r + "c" + c))
+            : new Cell(anchor.text(), r, c, anchor.anchorRow(), anchor.anchorCol(), anchor.ref()));
+      }
+      out.add(row);
+    }
+    return new TableBlock(out, true, ref);
+  }
+
+  private Map<String, MappedCell> cells(TableMatch m) {
+    return m.cells().stream().collect(Collectors.toMap(MappedCell::key, Function.identity()));
+  }
+
+  @Test
+  void aValueMergedAcrossTwoHeaderColumnsBelongsToTheColumnItStartsIn() {
+    // 2019 section 二 on a layout grid (TEMPLATES.md §5.2, S4): the header and the values use different colspans
+    TableBlock t = grid(
+        "第二十条第（一）项|<|<|<|<",
+        "信息内容|本年新制作数量|本年新公开数量|对外公开总数量|<",
+        "规章|1|2|<|3",
+        "规范性文件|4|5|<|6");
+    Map<String, MappedCell> c = cells(mapper.map(mapper.prepare(t), spec("2019", "t2")));
+    assertEquals("2", c.get("t2.regulation.new_published").raw());
+    assertEquals("3", c.get("t2.regulation.published_total").raw());
+    assertEquals("6", c.get("t2.normative_doc.published_total").raw());
+  }
+
+  @Test
+  void aTypoInALongItemLabelIsMatchedWithinItsGroupAndFlagged() {
+    TableBlock t = grid(
+        "勾稽|<|<|申请人情况|<|<|<|<|<|<",
+        "^|^|^|自然人|法人或其他组织|<|<|<|<|总计",
+        "^|^|^|^|商业企业|科研机构|社会公益组织|法律服务机构|其他|^",
+        "三、本年度办理结果|（三）不予公开|1.属于国家秘密|0|0|0|0|0|0|0",
+        "^|^|2.其他法律行政止公开|1|0|0|0|0|0|1");
+    TableMatch m = mapper.map(mapper.prepare(t), spec("2021", "t3"));
+    MappedCell typo = cells(m).get("t3.withheld.law_prohibited.total");
+    assertEquals("1", typo.raw());
+    assertTrue(typo.fuzzy());
+    assertTrue(m.anomalies().stream().anyMatch(a -> a.rule().equals("fuzzy_label")
+        && a.keys().contains("t3.withheld.law_prohibited.natural_person")), m.anomalies().toString());
+  }
+
+  @Test
+  void aFlattenedRowWithTooFewCellsIsNeverGuessed() {
+    SourceRef ref = new SourceRef("t.txt", 0, "line 1");
+    List<List<Cell>> withCaption = List.of(
+        List.of(Cell.of("第二十条第（一）项", 0, 0, ref)),
+        List.of(Cell.of("信息内容", 1, 0, ref), Cell.of("本年制发件数", 1, 1, ref), Cell.of("本年废止件数", 1, 2, ref),
+            Cell.of("现行有效件数", 1, 3, ref)),
+        // corpus-glued/pingtan-2022-flat.txt: 88 | 55 | 698 glued into one run
+        List.of(Cell.of("行政规范性文件", 2, 0, ref), Cell.of("8855698", 2, 1, ref)));
+    TableMatch m = mapper.map(mapper.prepare(new TableBlock(withCaption, false, ref)), spec("2021", "t2"));
+    List<MappedCell> doc = m.cells().stream().filter(c -> c.key().startsWith("t2.normative_doc.")).toList();
+    assertEquals(3, doc.size());
+    assertTrue(doc.stream().allMatch(MappedCell::misaligned), doc.toString());
+    assertTrue(m.anomalies().stream().anyMatch(a -> a.rule().equals("row_misaligned")), m.anomalies().toString());
+  }
+}
