@@ -42,9 +42,13 @@ public record CellValue(
 
   /** The value as written to CSV: plain digits, no exponent, empty when absent. */
   public String valueText() {
-    return value == null ? "" : value.stripTrailingZeros().scale() < 0
-        ? value.setScale(0).toPlainString()
-        : value.stripTrailingZeros().toPlainString();
+    return value == null ? "" : plain(value);
+  }
+
+  /** A number as nianbao writes it everywhere: plain digits, no exponent, no trailing zeros. */
+  public static String plain(BigDecimal number) {
+    BigDecimal stripped = number.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
   }
 
   /** Flags in their declaration order, {@code ;}-separated. */

@@ -141,10 +141,10 @@ public final class CrossReportChecks {
       if (in == null || out == null || in.number().compareTo(out.number()) == 0) {
         continue;
       }
-      add(found, now, new Anomaly(Severity.WARNING, CARRY_OVER_RULE, List.of(inKey, outKey), plain(out.number()),
-          plain(in.number()), String.format(Locale.ROOT,
+      add(found, now, new Anomaly(Severity.WARNING, CARRY_OVER_RULE, List.of(inKey, outKey), CellValue.plain(out.number()),
+          CellValue.plain(in.number()), String.format(Locale.ROOT,
               "上年结转 (%s) of %d in %s is %s, but 结转下年度继续办理 of %d in %s is %s", label(inKey), now.year(),
-              now.source(), plain(in.number()), before.year(), before.source(), plain(out.number())),
+              now.source(), CellValue.plain(in.number()), before.year(), before.source(), CellValue.plain(out.number())),
           in.page()));
     }
   }
@@ -166,12 +166,12 @@ public final class CrossReportChecks {
         continue;
       }
       add(found, now, new Anomaly(Severity.WARNING, IN_FORCE_RULE,
-          List.of(row + ".in_force", row + ".issued", row + ".repealed"), plain(expected),
-          plain(current.number()), String.format(Locale.ROOT,
+          List.of(row + ".in_force", row + ".issued", row + ".repealed"), CellValue.plain(expected),
+          CellValue.plain(current.number()), String.format(Locale.ROOT,
               "%s 现行有效件数 of %d in %s is %s, but last year's %s (%d, %s) plus 本年制发 %s minus 本年废止 %s gives %s",
               KeyCatalog.get().entry(row + ".in_force").map(KeyCatalog.Entry::rowLabel).orElse(row), now.year(),
-              now.source(), plain(current.number()), plain(last.number()), before.year(), before.source(),
-              plain(issued.number()), plain(repealed.number()), plain(expected)),
+              now.source(), CellValue.plain(current.number()), CellValue.plain(last.number()), before.year(), before.source(),
+              CellValue.plain(issued.number()), CellValue.plain(repealed.number()), CellValue.plain(expected)),
           current.page()));
     }
   }
@@ -192,11 +192,11 @@ public final class CrossReportChecks {
         continue;
       }
       String row = KeyCatalog.get().entry(base).map(KeyCatalog.Entry::rowLabel).orElse(base);
-      add(found, now, new Anomaly(Severity.WARNING, CUMULATIVE_RULE, List.of(key, base), plain(expected),
-          plain(current.number()), String.format(Locale.ROOT,
+      add(found, now, new Anomaly(Severity.WARNING, CUMULATIVE_RULE, List.of(key, base), CellValue.plain(expected),
+          CellValue.plain(current.number()), String.format(Locale.ROOT,
               "%s 历年累计 of %d in %s is %s, but %d's 历年累计 (%s, %s) plus this year's %s gives %s", row,
-              now.year(), now.source(), plain(current.number()), before.year(), plain(last.number()),
-              before.source(), plain(year.number()), plain(expected)),
+              now.year(), now.source(), CellValue.plain(current.number()), before.year(), CellValue.plain(last.number()),
+              before.source(), CellValue.plain(year.number()), CellValue.plain(expected)),
           current.page()));
     }
   }
@@ -205,9 +205,6 @@ public final class CrossReportChecks {
     return KeyCatalog.get().entry(key).map(KeyCatalog.Entry::columnLabel).orElse(key);
   }
 
-  private static String plain(BigDecimal n) {
-    return n.stripTrailingZeros().scale() < 0 ? n.setScale(0).toPlainString() : n.stripTrailingZeros().toPlainString();
-  }
 
   private static void add(Map<String, List<Anomaly>> found, Summary s, Anomaly a) {
     found.computeIfAbsent(s.ref(), r -> new ArrayList<>()).add(a);

@@ -39,7 +39,7 @@ public final class IdentityChecker {
         List<CellValue> all = new ArrayList<>(left);
         all.addAll(right);
         List<String> keys = all.stream().map(CellValue::key).toList();
-        out.add(new Anomaly(identity.severity(), identity.rule(), keys, plain(r), plain(l),
+        out.add(new Anomaly(identity.severity(), identity.rule(), keys, CellValue.plain(r), CellValue.plain(l),
             message(identity, left, right, l, r), all.get(0).page()));
       }
     }
@@ -81,15 +81,12 @@ public final class IdentityChecker {
     return cells.stream().map(c -> c.value() == null ? BigDecimal.ZERO : c.value()).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static String plain(BigDecimal d) {
-    return d.stripTrailingZeros().scale() < 0 ? d.setScale(0).toPlainString() : d.stripTrailingZeros().toPlainString();
-  }
 
   private static String message(IdentitySpec identity, List<CellValue> left, List<CellValue> right, BigDecimal l,
       BigDecimal r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(describe(left)).append(" = ").append(plain(l)).append(", but ").append(describe(right)).append(" = ")
-        .append(plain(r));
+    sb.append(describe(left)).append(" = ").append(CellValue.plain(l)).append(", but ").append(describe(right)).append(" = ")
+        .append(CellValue.plain(r));
     if (identity.relation() == IdentitySpec.Relation.AT_LEAST) {
       sb.append(" (it should be at least that)");
     }
@@ -101,7 +98,7 @@ public final class IdentityChecker {
       if (blanks.size() == 1) {
         CellValue b = blanks.get(0);
         BigDecimal implied = left.contains(b) ? r.subtract(l) : l.subtract(r);
-        sb.append("; the identity implies ").append(plain(implied)).append(" for the blank ").append(label(b));
+        sb.append("; the identity implies ").append(CellValue.plain(implied)).append(" for the blank ").append(label(b));
       }
       sb.append(")");
     }

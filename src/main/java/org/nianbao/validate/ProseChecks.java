@@ -48,9 +48,9 @@ public final class ProseChecks {
       List<String> keys = new ArrayList<>();
       keys.add(c.textKey());
       keys.addAll(c.tableSums().get(0));
-      out.add(new Anomaly(Severity.WARNING, "text_table_mismatch", keys, sums.get(0).toPlainString(),
-          text.value().toPlainString(), "The text says " + text.value().toPlainString() + " (\"" + text.raw()
-              + "\") but the table gives " + sums.get(0).toPlainString() + " for " + String.join(" + ", c.tableSums().get(0)),
+      out.add(new Anomaly(Severity.WARNING, "text_table_mismatch", keys, CellValue.plain(sums.get(0)),
+          text.valueText(), "The text says " + text.valueText() + " (\"" + text.raw()
+              + "\") but the table gives " + CellValue.plain(sums.get(0)) + " for " + String.join(" + ", c.tableSums().get(0)),
           text.page()));
     }
     return out;
