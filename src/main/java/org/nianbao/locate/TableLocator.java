@@ -23,6 +23,7 @@ import org.nianbao.source.Heading;
 import org.nianbao.source.Paragraph;
 import org.nianbao.source.SourceDocument;
 import org.nianbao.source.TableBlock;
+import org.nianbao.mapping.MappingLoader;
 
 /**
  * Finds the statistics tables of a document and decides their era. Every table is tried against every
@@ -120,7 +121,7 @@ public final class TableLocator {
               rows++;
               for (var col : block.columns()) {
                 keys.computeIfAbsent(spec.id(), k -> new ArrayList<>())
-                    .add(org.nianbao.mapping.MappingLoader.key(spec.id(), row.key(), col.key()));
+                    .add(MappingLoader.key(spec.id(), row.key(), col.key()));
               }
             }
           }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.nianbao.model.Severity;
 import org.nianbao.normalize.TextForms;
+import java.util.Locale;
 
 /**
  * Loads the mapping files ({@code *.map}) of a folder, or the ones packaged in the jar, and compiles them
@@ -206,7 +207,7 @@ public final class MappingLoader {
       switch (c.keyword()) {
         case "severity" -> {
           try {
-            severity = Severity.valueOf(c.value().toUpperCase(java.util.Locale.ROOT));
+            severity = Severity.valueOf(c.value().toUpperCase(Locale.ROOT));
           } catch (IllegalArgumentException e) {
             throw new MappingException(file, c.line(), "severity must be error, warning or info");
           }

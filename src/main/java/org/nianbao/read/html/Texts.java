@@ -5,6 +5,7 @@ import org.nianbao.source.Block;
 import org.nianbao.source.Heading;
 import org.nianbao.source.Paragraph;
 import org.nianbao.source.TableBlock;
+import org.nianbao.source.Blankness;
 
 /** Small text tests shared by both readers. */
 final class Texts {
@@ -15,7 +16,7 @@ final class Texts {
    * (Word pads empty paragraphs with them) although {@link String#isBlank()} treats U+00A0 as text.
    */
   static boolean hasVisibleText(String text) {
-    return !org.nianbao.source.Blankness.isBlank(text);
+    return !Blankness.isBlank(text);
   }
 
   /** True when any block holds visible text; a document without any is no report. */

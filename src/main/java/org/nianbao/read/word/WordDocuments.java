@@ -16,6 +16,7 @@ import org.nianbao.source.Paragraph;
 import org.nianbao.source.SourceDocument;
 import org.nianbao.source.SourceRef;
 import org.nianbao.source.TableBlock;
+import org.nianbao.source.Blankness;
 
 /**
  * Turns the blocks a Word walker extracted into the neutral document: numbers the tables in reading order
@@ -55,7 +56,7 @@ final class WordDocuments {
     List<Block> out = new ArrayList<>();
     for (WordBlock block : blocks) {
       if (block instanceof WordParagraph p) {
-        if (!org.nianbao.source.Blankness.isBlank(p.text())) {
+        if (!Blankness.isBlank(p.text())) {
           SourceRef ref = new SourceRef(source, 0, "p " + p.number());
           out.add(p.headingLevel() > 0 ? new Heading(p.text(), p.headingLevel(), ref) : new Paragraph(p.text(), ref));
         }
@@ -112,7 +113,7 @@ final class WordDocuments {
     // A continuation that carries text of its own keeps it as its own anchor: dropping printed text would
     // be worse than a merge that is not expanded.
     Cell anchor = null;
-    if (org.nianbao.source.Blankness.isBlank(cell.text())) {
+    if (Blankness.isBlank(cell.text())) {
       if (cell.vertical() == WordCell.VerticalMerge.CONTINUE && above != null) {
         anchor = above;
       } else if (cell.continuesLeft() && left != null) {
