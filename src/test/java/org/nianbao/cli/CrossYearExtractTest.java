@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nianbao.SharedFiles;
+import org.nianbao.TestData;
 
 /**
  * Two consecutive years of one agency through the real `extract` command: the seed report (2021, every
@@ -29,7 +29,7 @@ class CrossYearExtractTest {
   Path dir;
 
   private static String seed() throws IOException {
-    return Files.readString(SharedFiles.shared().resolve("seeds/000_cba99305fd9fd5d3.txt"), StandardCharsets.UTF_8);
+    return TestData.realText("seeds/000_cba99305fd9fd5d3.txt");
   }
 
   /** The seed as the 2022 report, with 自然人 of 二、上年结转 printed as {@code carried}. */

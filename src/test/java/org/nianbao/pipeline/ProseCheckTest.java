@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.nianbao.SharedFiles;
+import org.nianbao.TestData;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Flag;
@@ -20,7 +20,7 @@ class ProseCheckTest {
   private static final ReportPipeline PIPELINE = new ReportPipeline(Optional.empty());
 
   private static String pingtan2022() throws IOException {
-    return Files.readString(SharedFiles.shared().resolve("corpus-real/pingtan-2022.html"), StandardCharsets.UTF_8);
+    return TestData.realText("corpus-real/pingtan-2022.html");
   }
 
   @Test

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nianbao.SharedFiles;
+import org.nianbao.TestData;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Report;
@@ -28,7 +28,7 @@ import org.nianbao.model.Severity;
 import org.nianbao.model.Status;
 
 /**
- * The real reports under ../shared (seed, corpus-real, corpus-glued), one case per document, scored
+ * The real reports copied into corpus/real (seed, corpus-real, corpus-glued), one case per document, scored
  * against their gold files the way shared/tools/score.py does: every gold cell right, or at least never a
  * silent wrong number; every expected anomaly found; no error anomaly the gold does not expect.
  */
@@ -39,7 +39,7 @@ class RealReportsTest {
   static Stream<Path> golds() throws IOException {
     List<Path> out = new ArrayList<>();
     for (String dir : List.of("seeds", "corpus-real", "corpus-glued")) {
-      try (Stream<Path> s = Files.list(SharedFiles.shared().resolve(dir))) {
+      try (Stream<Path> s = Files.list(TestData.real(dir))) {
         s.filter(p -> p.getFileName().toString().endsWith(".gold.json")).sorted().forEach(out::add);
       }
     }

@@ -29,7 +29,7 @@ import org.nianbao.read.FileTypes;
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test \
  *   &amp;&amp; java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.nianbao.pipeline.batch.Bench \
- *      ../shared/corpus-real 200 [PROCESSOR_CLASS]
+ *      corpus/real/corpus-real 200 [PROCESSOR_CLASS]
  * </pre>
  */
 public final class Bench {

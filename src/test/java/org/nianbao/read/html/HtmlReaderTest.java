@@ -1,5 +1,6 @@
 package org.nianbao.read.html;
 
+import org.nianbao.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,7 +29,7 @@ class HtmlReaderTest {
   }
 
   private static SourceDocument real(String name) throws DocumentReadException {
-    return READER.read(SharedFiles.bytes("corpus-real/" + name), name, "html");
+    return READER.read(TestData.realBytes("corpus-real/" + name), name, "html");
   }
 
   private static List<String> texts(List<Cell> cells) {
@@ -121,7 +122,7 @@ class HtmlReaderTest {
 
   @Test
   void spansExpandIntoARectangularGridOfAnchoredCopies() throws DocumentReadException {
-    SourceDocument doc = read(SharedFiles.resource("spans.html"));
+    SourceDocument doc = read(TestData.resource("/html/spans.html"));
     List<List<Cell>> g = doc.tables().get(0).rows();
     assertEquals(List.of("A", "B", "B", "C"), texts(g.get(0)));
     assertEquals(List.of("A", "D", "E", ""), texts(g.get(1)));
@@ -148,7 +149,7 @@ class HtmlReaderTest {
 
   @Test
   void nestedTablesBecomeTheirOwnBlocksInDocumentOrder() throws DocumentReadException {
-    SourceDocument doc = read(SharedFiles.resource("nested.html"));
+    SourceDocument doc = read(TestData.resource("/html/nested.html"));
     List<Block> b = doc.blocks();
     assertEquals(10, b.size());
     Heading h1 = assertInstanceOf(Heading.class, b.get(0));
@@ -171,7 +172,7 @@ class HtmlReaderTest {
 
   @Test
   void wordPastedMarkupYieldsCleanText() throws DocumentReadException {
-    SourceDocument doc = read(SharedFiles.resource("word-paste.html"));
+    SourceDocument doc = read(TestData.resource("/html/word-paste.html"));
     assertEquals("某区2020年政府信息公开工作年度报告", doc.metadata().get("title"));
     assertEquals("某区人民政府办公室", doc.metadata().get("publisher"));
     List<Paragraph> paragraphs = doc.blocks().stream()

@@ -1,5 +1,6 @@
 package org.nianbao.read.html;
 
+import org.nianbao.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,7 +28,7 @@ class TextReaderTest {
   }
 
   private static String seedText() {
-    return new String(SharedFiles.bytes(SEED), StandardCharsets.UTF_8);
+    return new String(TestData.realBytes(SEED), StandardCharsets.UTF_8);
   }
 
   private static byte[] withUtf8Bom(String text) {
@@ -56,7 +57,7 @@ class TextReaderTest {
 
   @Test
   void seedSectionThreeRowsKeepTheirOrderedCells() throws DocumentReadException {
-    SourceDocument doc = read(SharedFiles.bytes(SEED));
+    SourceDocument doc = read(TestData.realBytes(SEED));
     assertEquals("UTF-8", doc.metadata().get("charset"));
     TableBlock t3 = tableAfter(doc, "三、收到和处理政府信息公开申请情况");
     assertFalse(t3.exactGrid());
@@ -91,7 +92,7 @@ class TextReaderTest {
 
   @Test
   void seedParagraphsAndTablesAlternateInReadingOrder() throws DocumentReadException {
-    SourceDocument doc = read(SharedFiles.bytes(SEED));
+    SourceDocument doc = read(TestData.realBytes(SEED));
     Paragraph first = assertInstanceOf(Paragraph.class, doc.blocks().get(0));
     assertEquals(" 拦隆口镇人民政府2021年度", first.text());
     assertEquals("line 1", first.ref().locator());
@@ -138,7 +139,7 @@ class TextReaderTest {
 
   @Test
   void webDumpHeaderBecomesMetadataAndGluedDigitsStayText() throws DocumentReadException {
-    SourceDocument doc = READER.read(SharedFiles.bytes("corpus-glued/pingtan-2022-flat.txt"), "flat.txt", "txt");
+    SourceDocument doc = READER.read(TestData.realBytes("corpus-glued/pingtan-2022-flat.txt"), "flat.txt", "txt");
     assertEquals("平潭综合实验区2022年度政府信息公开工作年度报告", doc.metadata().get("title"));
     assertEquals("2023-02-20 15:07", doc.metadata().get("published"));
     assertFalse(doc.metadata().containsKey("publisher"), "发布机构 is empty in this dump");

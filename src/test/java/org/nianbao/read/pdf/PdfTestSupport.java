@@ -1,5 +1,6 @@
 package org.nianbao.read.pdf;
 
+import org.nianbao.TestData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,16 +24,9 @@ final class PdfTestSupport {
 
   private PdfTestSupport() {}
 
-  /** {@code shared/corpus-real}: beside the project root in CI, found by walking up from a worktree. */
+  /** The copies of the real reports in {@code corpus/real/corpus-real}. */
   static Path corpusReal() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path shared = p.resolve("shared");
-      if (Files.isDirectory(shared.resolve("corpus-real"))) {
-        return shared.resolve("corpus-real");
-      }
-    }
-    return Path.of("/work/shared/corpus-real");
+    return TestData.real("corpus-real");
   }
 
   static SourceDocument readReal(String name) throws IOException, DocumentReadException {
@@ -41,14 +35,7 @@ final class PdfTestSupport {
   }
 
   static byte[] fixture(String name) {
-    try (InputStream in = PdfTestSupport.class.getResourceAsStream("/pdf/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing fixture " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestData.resource("/pdf/" + name);
   }
 
   static SourceDocument readFixture(String name) throws DocumentReadException {
