@@ -149,6 +149,40 @@ class XlsxWriterTest {
     assertEquals(-1, plain.columnOf("lg.req.total.cumulative"));
   }
 
+  /** Regression: a key listed for two eras kept only one era's catalogue row, so wide-2021 lacked it. */
+  @Test
+  void keysOfTwoErasAreInBothWideLayoutsWithTheirOwnLabels() {
+    for (String key : List.of("t2.license.decisions", "t2.penalty.decisions", "t2.coercion.decisions")) {
+      assertTrue(WideLayout.of("2021", Set.of()).columnOf(key) >= 0, key);
+      assertTrue(WideLayout.of("2019", Set.of()).columnOf(key) >= 0, key);
+    }
+    WideLayout y2021 = WideLayout.of("2021", Set.of());
+    int col = y2021.columnOf("t2.license.decisions");
+    assertEquals("行政许可 / 本年处理决定数量", y2021.labelHeader()[col]);
+    WideLayout y2019 = WideLayout.of("2019", Set.of());
+    assertEquals("行政许可 / 处理决定数量", y2019.labelHeader()[y2019.columnOf("t2.license.decisions")]);
+  }
+
+  @Test
+  void wideLayoutHoldsEveryKeyTheEraReportsHold() {
+    Set<String> seen = Set.of("t3.other.sum.total", "t3.other.sum.natural_person", "text.req.received",
+        "t3.new_received.total");
+    WideLayout layout = WideLayout.of("2021", seen);
+    for (String key : seen) {
+      assertTrue(layout.columnOf(key) >= 0, key);
+    }
+    assertEquals(layout.columnOf("t3.other.other.total") + 1, layout.columnOf("t3.other.sum.natural_person"));
+    assertEquals(layout.keyHeader().length - 1, layout.columnOf("text.req.received"));
+    Report r = report("m.txt", "2021", 2023, List.of(
+        new CellValue("text.req.received", new BigDecimal("9"), "全年共受理申请9件。", Set.of(Flag.FROM_TEXT), 0,
+            "p 3", "收到/受理申请（件）", ""),
+        cell("t3.other.sum.total", "4", "4", Set.of(), 0)), List.of());
+    String[] row = layout.csvRow(r);
+    assertEquals("9", row[layout.columnOf("text.req.received")]);
+    assertEquals("4", row[layout.columnOf("t3.other.sum.total")]);
+    assertEquals(Set.of("text.req.received", "t3.other.sum.total"), WideLayout.keysOf(r));
+  }
+
   @Test
   void csvRowHoldsValuesInKeyOrder() {
     WideLayout layout = WideLayout.of("2021", Set.of());
