@@ -139,7 +139,7 @@ public record WideLayout(String format, List<Column> columns) {
   public String[] csvRow(Report r) {
     CellValue[] cells = cellsOf(r);
     String[] row = new String[LEADING.length + cells.length];
-    row[0] = r.id().hex();
+    row[0] = r.id().text();
     row[1] = FormulaGuard.neutralize(r.source());
     row[2] = FormulaGuard.neutralize(r.agency());
     row[3] = r.yearText();
