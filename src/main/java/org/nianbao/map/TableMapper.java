@@ -1,6 +1,7 @@
 package org.nianbao.map;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -91,12 +92,16 @@ public final class TableMapper {
     List<MappedCell> cells = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     Set<String> found = new LinkedHashSet<>();
+    Set<String> expected = new LinkedHashSet<>();
     int score = cueHits(views, spec) * 2;
     for (Segment seg : segments(views, spec)) {
-      score += mapBlock(table, views, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found);
+      score += mapBlock(table, views, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found, expected);
+    }
+    if (!spec.optionalRows()) {
+      expected.addAll(spec.keys());
     }
     int page = table.firstPage();
-    return new TableMatch(spec, cells, anomalies, found, cells.isEmpty() ? 0 : score, page);
+    return new TableMatch(spec, cells, anomalies, found, expected, cells.isEmpty() ? 0 : score, page);
   }
 
   private RowView view(TableBlock table, int r) {
@@ -198,7 +203,7 @@ public final class TableMapper {
   }
 
   private int mapBlock(TableBlock table, List<RowView> views, BlockSpec block, int start, int end, TableSpec spec,
-      List<MappedCell> cells, List<Anomaly> anomalies, Set<String> found) {
+      List<MappedCell> cells, List<Anomaly> anomalies, Set<String> found, Set<String> expected) {
     int headerStart = -1;
     int dataStart = -1;
     for (int r = start; r < end && dataStart < 0; r++) {
@@ -213,13 +218,14 @@ public final class TableMapper {
       return 0;
     }
     List<RowView> header = views.subList(headerStart, dataStart);
-    Binding binding = bind(table, header, block);
+    Binding binding = bind(table, header, views.subList(dataStart, end), block);
     if (binding == null) {
       return 0;
     }
     int bound = 0;
     GroupSpec group = null;
     Set<String> blockFound = new HashSet<>();
+    Gaps gaps = new Gaps();
     for (int r = dataStart; r < end; r++) {
       RowView v = views.get(r);
       if (v.values().isEmpty() && v.labels().isEmpty()) {
@@ -233,7 +239,9 @@ public final class TableMapper {
           continue;
         }
         found.add("");
-        bound += emit(table, v, new RowSpec("", List.of(), "", ""), false, block, binding, spec, "", cells, anomalies);
+        RowSpec unlabelled = new RowSpec("", List.of(), "", "");
+        gaps.rows.add(unlabelled);
+        bound += emit(table, v, unlabelled, false, block, binding, spec, "", cells, anomalies, gaps);
         continue;
       }
       GroupSpec labelledGroup = groupOf(v, block);
@@ -271,9 +279,60 @@ public final class TableMapper {
         continue;
       }
       found.add(hit.row().key());
-      bound += emit(table, v, hit.row(), hit.fuzzy(), block, binding, spec, hit.row().label(), cells, anomalies);
+      gaps.rows.add(hit.row());
+      bound += emit(table, v, hit.row(), hit.fuzzy(), block, binding, spec, hit.row().label(), cells, anomalies, gaps);
     }
+    report(spec, block, binding, gaps, expected, anomalies);
     return bound;
+  }
+
+  /** What one block left unread: its rows found, and the cells that had no value of their own. */
+  private static final class Gaps {
+    final List<RowSpec> rows = new ArrayList<>();
+    final List<String> lostKeys = new ArrayList<>();
+    final List<String> lostWhere = new ArrayList<>();
+    int lostPage;
+  }
+
+  /**
+   * Names every cell of the block's rows that was not read: a column whose header was not found
+   * ({@code missing_column}) and a row with no cell of its own under a column ({@code missing_cell}). For a
+   * table of optional rows an absent column is no finding (a regional table may lack 历年累计); its expected
+   * keys are the rows found under the columns its header has.
+   */
+  private static void report(TableSpec spec, BlockSpec block, Binding binding, Gaps gaps, Set<String> expected,
+      List<Anomaly> anomalies) {
+    for (ColumnSpec col : block.columns()) {
+      boolean unbound = !binding.sequential() && binding.positions().get(col).isEmpty();
+      List<String> keys = gaps.rows.stream().map(r -> MappingLoader.key(spec.id(), r.key(), col.key())).toList();
+      if (spec.optionalRows()) {
+        if (!unbound) {
+          expected.addAll(keys);
+        }
+      } else if (unbound && !keys.isEmpty()) {
+        anomalies.add(Anomaly.of(Severity.WARNING, "missing_column", keys,
+            "Column '" + columnName(col) + "' of table " + spec.id() + " was not found in the table's header; its "
+                + keys.size() + " cells were not read", 0));
+      }
+    }
+    if (binding.realigned() && !gaps.rows.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      gaps.rows.forEach(r -> keys.addAll(keysOf(spec, r, block)));
+      anomalies.add(Anomaly.of(Severity.WARNING, "header_realigned", keys,
+          "The header of table " + spec.id() + " does not line up with its data rows; their "
+              + block.columns().size() + " value columns were bound in the order the header names them ("
+              + String.join(", ", block.columns().stream().map(TableMapper::columnName).toList()) + ")", 0));
+    }
+    if (!gaps.lostKeys.isEmpty()) {
+      anomalies.add(Anomaly.of(Severity.WARNING, "missing_cell", gaps.lostKeys,
+          "No cell of its own under " + String.join("; ", gaps.lostWhere)
+              + " (the position belongs to a cell merged in from another row or column); not read",
+          gaps.lostPage));
+    }
+  }
+
+  private static String columnName(ColumnSpec col) {
+    return col.parentLabel().isEmpty() ? col.label() : col.parentLabel() + " > " + col.label();
   }
 
   /**
@@ -403,14 +462,22 @@ public final class TableMapper {
     return bare.length() >= 4 && row.bareLabels().contains(bare);
   }
 
-  /** How a block's value columns are found in each data row. */
-  private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential) {}
+  /**
+   * How a block's value columns are found in each data row: by grid positions, or in order (flattened text).
+   *
+   * @param realigned the positions were taken from the data rows in header order, not from the header grid
+   */
+  private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned) {}
 
-  private Binding bind(TableBlock table, List<RowView> header, BlockSpec block) {
+  private Binding bind(TableBlock table, List<RowView> header, List<RowView> data, BlockSpec block) {
     if (table.exactGrid()) {
       Map<ColumnSpec, Set<Integer>> positions = positions(table, header, block);
+      Binding realigned = realign(table, header, data, block, positions);
+      if (realigned != null) {
+        return realigned;
+      }
       if (positions != null) {
-        return new Binding(positions, false);
+        return new Binding(positions, false, false);
       }
     }
     Set<String> texts = new HashSet<>();
@@ -423,7 +490,91 @@ public final class TableMapper {
         seen++;
       }
     }
-    return seen * 2 >= block.columns().size() ? new Binding(Map.of(), true) : null;
+    return seen * 2 >= block.columns().size() ? new Binding(Map.of(), true, false) : null;
+  }
+
+  /**
+   * A binding from the data rows when the header grid disagrees with them (a Word/WPS export whose header
+   * cells span other columns than the values below them: 自然人 over its value and an empty cell, 商业企业 over
+   * two values): the data rows hold exactly one value column per spec column, the header's own positions
+   * cannot hold them one to one, and the header names every column, so its order (each column's top label,
+   * then its leaf) binds them. Null when the header positions fit, or when the data rows cannot be bound so.
+   */
+  private static Binding realign(TableBlock table, List<RowView> header, List<RowView> data, BlockSpec block,
+      Map<ColumnSpec, Set<Integer>> positions) {
+    Set<Integer> valueCols = new java.util.TreeSet<>();
+    for (RowView v : data) {
+      for (Cell c : v.values()) {
+        if (!c.isBlank()) {
+          valueCols.add(c.anchorCol());
+        }
+      }
+    }
+    if (positions != null && fitsOneToOne(positions, valueCols) || valueCols.size() != block.columns().size()) {
+      return null;
+    }
+    Map<ColumnSpec, int[]> order = new IdentityHashMap<>();
+    for (ColumnSpec col : block.columns()) {
+      int[] at = headerOrder(table, header, col);
+      if (at == null) {
+        return null;
+      }
+      order.put(col, at);
+    }
+    List<ColumnSpec> sorted = new ArrayList<>(block.columns());
+    sorted.sort((a, b) -> order.get(a)[0] != order.get(b)[0] ? Integer.compare(order.get(a)[0], order.get(b)[0])
+        : Integer.compare(order.get(a)[1], order.get(b)[1]));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (java.util.Arrays.equals(order.get(sorted.get(i - 1)), order.get(sorted.get(i)))) {
+        return null;
+      }
+    }
+    Map<ColumnSpec, Set<Integer>> out = new IdentityHashMap<>();
+    List<Integer> cols = new ArrayList<>(valueCols);
+    for (int i = 0; i < sorted.size(); i++) {
+      out.put(sorted.get(i), Set.of(cols.get(i)));
+    }
+    return new Binding(out, false, true);
+  }
+
+  /** Whether each printed value column lies under exactly one spec column, and each spec column over at most one. */
+  private static boolean fitsOneToOne(Map<ColumnSpec, Set<Integer>> positions, Set<Integer> valueCols) {
+    Map<Integer, Integer> claims = new HashMap<>();
+    for (Set<Integer> xs : positions.values()) {
+      long mine = xs.stream().filter(valueCols::contains).count();
+      if (mine > 1) {
+        return false;
+      }
+      xs.stream().filter(valueCols::contains).forEach(x -> claims.merge(x, 1, Integer::sum));
+    }
+    return valueCols.stream().allMatch(x -> claims.getOrDefault(x, 0) == 1);
+  }
+
+  /**
+   * Where a column's labels stand in the header: the grid column of its top label (法人或其他组织) and of its
+   * leaf at or right of it (其他), whatever rows they are in; null when a label is not printed.
+   */
+  private static int[] headerOrder(TableBlock table, List<RowView> header, ColumnSpec col) {
+    for (List<String> path : col.paths()) {
+      int top = firstColumn(table, header, path.get(0), 0);
+      int leaf = top < 0 ? -1 : firstColumn(table, header, path.get(path.size() - 1), top);
+      if (leaf >= 0) {
+        return new int[] {top, leaf};
+      }
+    }
+    return null;
+  }
+
+  private static int firstColumn(TableBlock table, List<RowView> header, String form, int from) {
+    int width = table.rows().get(0).size();
+    for (int x = from; x < width; x++) {
+      for (RowView v : header) {
+        if (TextForms.matchForm(table.rows().get(v.index()).get(x).text()).equals(form)) {
+          return x;
+        }
+      }
+    }
+    return -1;
   }
 
   private static Map<ColumnSpec, Set<Integer>> positions(TableBlock table, List<RowView> header, BlockSpec block) {
@@ -477,7 +628,7 @@ public final class TableMapper {
   }
 
   private int emit(TableBlock table, RowView v, RowSpec row, boolean fuzzy, BlockSpec block, Binding binding,
-      TableSpec spec, String rowLabel, List<MappedCell> cells, List<Anomaly> anomalies) {
+      TableSpec spec, String rowLabel, List<MappedCell> cells, List<Anomaly> anomalies, Gaps gaps) {
     String printedRow = v.labels().isEmpty() ? rowLabel : TextForms.display(last(v));
     int count = 0;
     if (binding.sequential()) {
@@ -505,6 +656,9 @@ public final class TableMapper {
       List<Cell> rowCells = table.rows().get(v.index());
       for (ColumnSpec col : block.columns()) {
         Set<Integer> xs = binding.positions().get(col);
+        if (xs.isEmpty()) {
+          continue;
+        }
         Cell chosen = null;
         for (int x : xs) {
           Cell c = rowCells.get(x);
@@ -517,11 +671,15 @@ public final class TableMapper {
             chosen = c;
           }
         }
+        String key = MappingLoader.key(spec.id(), row.key(), col.key());
         if (chosen == null) {
+          gaps.lostKeys.add(key);
+          gaps.lostWhere.add("[" + rowOf(printedRow, col) + " / " + col.label() + "]");
+          gaps.lostPage = gaps.lostPage == 0 ? page(v) : gaps.lostPage;
           continue;
         }
-        String key = MappingLoader.key(spec.id(), row.key(), col.key());
-        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy, false));
+        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy, false,
+            binding.realigned()));
         count++;
       }
     }

@@ -1,5 +1,6 @@
 package org.nianbao.mapping;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,22 @@ public record TableSpec(String format, String id, List<String> anchors, List<Str
   /** All column keys of the table, in order, without duplicates. */
   public List<String> columnKeys() {
     return blocks.stream().flatMap(b -> b.columns().stream()).map(ColumnSpec::key).distinct().toList();
+  }
+
+  /** Every canonical key of the table: each block's rows under its columns, in order. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    for (BlockSpec b : blocks) {
+      for (RowSpec row : b.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", "")) : b.rows()) {
+        for (ColumnSpec col : b.columns()) {
+          String key = MappingLoader.key(id, row.key(), col.key());
+          if (!keys.contains(key)) {
+            keys.add(key);
+          }
+        }
+      }
+    }
+    return keys;
   }
 
   /** All row keys of the table, in order. */

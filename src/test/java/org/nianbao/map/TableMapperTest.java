@@ -15,6 +15,7 @@ import org.nianbao.mapping.CompiledMapping;
 import org.nianbao.mapping.KeyCatalog;
 import org.nianbao.mapping.MappingLoader;
 import org.nianbao.mapping.TableSpec;
+import org.nianbao.model.Anomaly;
 import org.nianbao.normalize.CellNormalizer;
 import org.nianbao.source.Cell;
 import org.nianbao.source.SourceRef;
@@ -97,5 +98,61 @@ class TableMapperTest {
     assertEquals(3, doc.size());
     assertTrue(doc.stream().allMatch(MappedCell::misaligned), doc.toString());
     assertTrue(m.anomalies().stream().anyMatch(a -> a.rule().equals("row_misaligned")), m.anomalies().toString());
+  }
+
+  /** A column whose header matches nothing is never skipped quietly: its cells are named as missing. */
+  @Test
+  void anUnboundColumnIsReportedWithTheKeysOfEveryRowFound() {
+    TableBlock t = grid(
+        "勾稽|<|<|申请人情况|<|<|<|<|<|<",
+        "^|^|^|自然人|法人或其他组织|<|<|<|<|总计",
+        "^|^|^|^|商业企业|科研机构|社会公益组织|律师事务所|其他|^",
+        "一、本年新收政府信息公开申请数量|<|<|5|1|0|0|2|0|8",
+        "二、上年结转政府信息公开申请数量|<|<|1|0|0|0|0|0|1");
+    TableMatch m = mapper.map(mapper.prepare(t), spec("2021", "t3"));
+    assertEquals(null, cells(m).get("t3.new_received.legal_service_org"));
+    assertEquals("8", cells(m).get("t3.new_received.total").raw());
+    Anomaly missing = m.anomalies().stream().filter(a -> a.rule().equals("missing_column")).findFirst().orElseThrow();
+    assertEquals(List.of("t3.new_received.legal_service_org", "t3.carried_over.legal_service_org"), missing.keys());
+    assertTrue(missing.message().contains("法律服务机构"), missing.message());
+    assertTrue(m.expected().contains("t3.carry_forward.legal_service_org"));
+  }
+
+  @Test
+  void aValueMergedDownFromTheRowAboveIsNamedAsMissingNotTakenTwice() {
+    TableBlock t = grid(
+        "第二十条第（一）项|<|<|<",
+        "信息内容|本年制发件数|本年废止件数|现行有效件数",
+        "规章|1|0|7",
+        "行政规范性文件|2|^|9");
+    TableMatch m = mapper.map(mapper.prepare(t), spec("2021", "t2"));
+    assertEquals(null, cells(m).get("t2.normative_doc.repealed"));
+    Anomaly missing = m.anomalies().stream().filter(a -> a.rule().equals("missing_cell")).findFirst().orElseThrow();
+    assertEquals(List.of("t2.normative_doc.repealed"), missing.keys());
+    assertTrue(missing.message().contains("行政规范性文件 / 本年废止件数"), missing.message());
+  }
+
+  /**
+   * Regression (a Word/WPS export): 自然人 spans its value and an empty column, 商业企业 two value columns;
+   * bound by the header grid every 法人 value would shift. Bound by the data rows in header order instead.
+   */
+  @Test
+  void aHeaderGridThatDisagreesWithTheDataRowsIsRealignedAndFlagged() {
+    TableBlock t = grid(
+        "勾稽|<|<|申请人情况|<|<|<|<|<|<|<|",
+        "^|^|^|自然人|<|法人或其他组织|<|<|<|<|总计|",
+        "^|^|^|^|^|商业企业|<|科研机构|社会公益组织|法律服务机构|^|其他",
+        "一、本年新收政府信息公开申请数量|<|<|5||1|2|3|4|6|21|",
+        "二、上年结转政府信息公开申请数量|<|<|1||0|0|0|0|0|1|");
+    TableMatch m = mapper.map(mapper.prepare(t), spec("2021", "t3"));
+    Map<String, MappedCell> c = cells(m);
+    assertEquals("5", c.get("t3.new_received.natural_person").raw());
+    assertEquals("1", c.get("t3.new_received.commercial_enterprise").raw());
+    assertEquals("2", c.get("t3.new_received.research_institution").raw());
+    assertEquals("4", c.get("t3.new_received.legal_service_org").raw());
+    assertEquals("6", c.get("t3.new_received.other_org").raw());
+    assertEquals("21", c.get("t3.new_received.total").raw());
+    assertTrue(c.values().stream().allMatch(MappedCell::realigned));
+    assertTrue(m.anomalies().stream().anyMatch(a -> a.rule().equals("header_realigned")), m.anomalies().toString());
   }
 }
