@@ -12,7 +12,7 @@ final class Texts {
   private static final double SPACE_EM = 0.5;
   /** Baselines closer than this many em belong to the same line. */
   private static final double SAME_LINE_EM = 0.5;
-  private static final Pattern NUMBER = Pattern.compile("[+\\-−]?[0-9０-９][0-9０-９,，.．]*%?");
+  private static final Pattern NUMBER = Pattern.compile("[+\\-−－＋]?[0-9０-９][0-9０-９,，.．]*%?");
   private static final Pattern LATIN_OR_DIGIT = Pattern.compile(".*[0-9A-Za-z０-９].*");
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
 
