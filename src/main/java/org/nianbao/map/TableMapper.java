@@ -101,7 +101,72 @@ public final class TableMapper {
       expected.addAll(spec.keys());
     }
     int page = table.firstPage();
+    if (spec.transposed()) {
+      TableMatch transposed = mapTransposed(prepared, spec);
+      if (transposed.cells().size() > cells.size()) {
+        return transposed;
+      }
+    }
     return new TableMatch(spec, cells, anomalies, found, expected, cells.isEmpty() ? 0 : score, page);
+  }
+
+  /**
+   * A table printed transposed (section 四 as 15 rows: 行政复议 | 结果维持 | 3): each row's labels are a value
+   * column's header path, its one value cell the value. A label merged over several rows is printed once in
+   * a text dump, so a row with fewer labels than the one above takes the missing leading labels from it.
+   */
+  private TableMatch mapTransposed(Prepared prepared, TableSpec spec) {
+    BlockSpec block = spec.blocks().get(0);
+    List<MappedCell> cells = new ArrayList<>();
+    List<Anomaly> anomalies = new ArrayList<>();
+    Map<ColumnSpec, Boolean> seen = new IdentityHashMap<>();
+    List<String> context = List.of();
+    for (RowView v : prepared.views) {
+      List<String> labels = v.labelForms().stream().filter(f -> !f.isEmpty()).toList();
+      if (labels.isEmpty()) {
+        continue;
+      }
+      List<String> path = new ArrayList<>();
+      if (labels.size() < context.size()) {
+        path.addAll(context.subList(0, context.size() - labels.size()));
+      }
+      path.addAll(labels);
+      context = path;
+      ColumnSpec col = columnOfPath(block, path);
+      if (col == null || v.values().size() != 1) {
+        continue;
+      }
+      String key = MappingLoader.key(spec.id(), "", col.key());
+      if (seen.put(col, true) != null) {
+        anomalies.add(Anomaly.of(Severity.WARNING, "duplicate_row", List.of(key),
+            "Row '" + TextForms.display(String.join(" ", v.labelTexts())) + "' appears twice; the first one was kept",
+            page(v)));
+        continue;
+      }
+      Cell c = v.values().get(0);
+      cells.add(new MappedCell(key, c.text(), c.ref(), col.parentLabel(), col.label(), false, false));
+    }
+    List<String> missing = block.columns().stream().filter(c -> !seen.containsKey(c))
+        .map(c -> MappingLoader.key(spec.id(), "", c.key())).toList();
+    if (!cells.isEmpty() && !missing.isEmpty()) {
+      anomalies.add(Anomaly.of(Severity.WARNING, "missing_row", missing, "Table " + spec.id()
+          + " is printed transposed (one row per measure) and lacks the rows of " + String.join(", ", missing), 0));
+    }
+    int score = cells.isEmpty() ? 0 : cueHits(prepared.views, spec) * 2 + cells.size();
+    return new TableMatch(spec, cells, anomalies, cells.isEmpty() ? Set.of() : Set.of(""), Set.copyOf(spec.keys()),
+        score, prepared.table.firstPage());
+  }
+
+  /** The value column whose header path the labels spell (its leaf last, its parents among them in order). */
+  private static ColumnSpec columnOfPath(BlockSpec block, List<String> path) {
+    for (ColumnSpec col : block.columns()) {
+      for (List<String> want : col.paths()) {
+        if (path.get(path.size() - 1).equals(want.get(want.size() - 1)) && isSubsequence(want, path)) {
+          return col;
+        }
+      }
+    }
+    return null;
   }
 
   private RowView view(TableBlock table, int r) {

@@ -10,9 +10,11 @@ import java.util.List;
  * @param anchors match forms of the headings that introduce the table
  * @param cues match forms of texts that identify this era's table
  * @param optionalRows the table is an open set (regional tables): an absent row is not a finding
+ * @param transposed the table may also be printed transposed: one row per value column, the column's header
+ *     labels as the row's labels and its value in the row's one value cell (section 四 as 15 rows)
  */
 public record TableSpec(String format, String id, List<String> anchors, List<String> cues, List<BlockSpec> blocks,
-    boolean optionalRows) {
+    boolean optionalRows, boolean transposed) {
   public TableSpec {
     anchors = List.copyOf(anchors);
     cues = List.copyOf(cues);

@@ -155,4 +155,56 @@ class TableMapperTest {
     assertTrue(c.values().stream().allMatch(MappedCell::realigned));
     assertTrue(m.anomalies().stream().anyMatch(a -> a.rule().equals("header_realigned")), m.anomalies().toString());
   }
+
+  /** Section 四 printed as one row per measure, declared {@code transposed: yes} in the mapping files. */
+  @Test
+  void aTransposedSectionFourIsReadRowByRow() {
+    List<String> rows = new ArrayList<>(List.of("项目|<|<|数量"));
+    String[] outcomes = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+    for (int i = 0; i < 5; i++) {
+      rows.add((i == 0 ? "行政复议|<" : "^|^") + "|" + outcomes[i] + "|" + i);
+    }
+    for (String group : List.of("未经复议直接起诉", "复议后起诉")) {
+      for (int i = 0; i < 5; i++) {
+        String first = group.equals("未经复议直接起诉") && i == 0 ? "行政诉讼" : "^";
+        rows.add(first + "|" + (i == 0 ? group : "^") + "|" + outcomes[i] + "|" + (group.length() * 10 + i));
+      }
+    }
+    TableMatch m = mapper.map(mapper.prepare(grid(rows.toArray(String[]::new))), spec("2021", "t4"));
+    Map<String, MappedCell> c = cells(m);
+    assertEquals(15, c.size(), c.keySet().toString());
+    assertEquals("1", c.get("t4.review.corrected").raw());
+    assertEquals("80", c.get("t4.suit_direct.upheld").raw());
+    assertEquals("54", c.get("t4.suit_after_review.total").raw());
+    assertEquals("行政复议", c.get("t4.review.total").rowLabel());
+    assertEquals(List.of(), m.anomalies());
+  }
+
+  @Test
+  void aTransposedSectionFourFlattenedToTextTakesMergedLabelsFromTheRowAbove() {
+    SourceRef ref = new SourceRef("t.txt", 0, "line 1");
+    List<List<Cell>> rows = new ArrayList<>();
+    String[] outcomes = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+    for (String group : List.of("行政复议", "未经复议直接起诉", "复议后起诉")) {
+      for (int i = 0; i < 5; i++) {
+        int r = rows.size();
+        List<Cell> row = new ArrayList<>();
+        if (group.equals("未经复议直接起诉") && i == 0) {
+          row.add(Cell.of("行政诉讼", r, row.size(), ref));
+        } else if (!group.equals("行政复议")) {
+          row.add(Cell.of("", r, row.size(), ref));
+        }
+        row.add(Cell.of(i == 0 ? group : "", r, row.size(), ref));
+        row.add(Cell.of(outcomes[i], r, row.size(), ref));
+        row.add(Cell.of(Integer.toString(r), r, row.size(), ref));
+        rows.add(row);
+      }
+    }
+    TableMatch m = mapper.map(mapper.prepare(new TableBlock(rows, false, ref)), spec("2019", "t4"));
+    Map<String, MappedCell> c = cells(m);
+    assertEquals(15, c.size(), c.keySet().toString());
+    assertEquals("3", c.get("t4.review.pending").raw());
+    assertEquals("6", c.get("t4.suit_direct.corrected").raw());
+    assertEquals("14", c.get("t4.suit_after_review.total").raw());
+  }
 }
