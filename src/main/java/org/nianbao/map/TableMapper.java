@@ -161,7 +161,7 @@ public final class TableMapper {
   private static ColumnSpec columnOfPath(BlockSpec block, List<String> path) {
     for (ColumnSpec col : block.columns()) {
       for (List<String> want : col.paths()) {
-        if (path.get(path.size() - 1).equals(want.get(want.size() - 1)) && isSubsequence(want, path)) {
+        if (endsWith(path, want)) {
           return col;
         }
       }
@@ -313,6 +313,11 @@ public final class TableMapper {
       if (labelledGroup != null) {
         group = labelledGroup;
       }
+      RowView cut = r + 1 < end ? cutByPageBreak(v, views.get(r + 1)) : null;
+      if (cut != null && exact(v, block, group) == null && exact(cut, block, group) != null) {
+        v = cut;
+        r++;
+      }
       RowHit hit = resolve(v, block, group);
       if (hit == null) {
         RowView shifted = valueTextAsValue(v);
@@ -398,6 +403,26 @@ public final class TableMapper {
 
   private static String columnName(ColumnSpec col) {
     return col.parentLabel().isEmpty() ? col.label() : col.parentLabel() + " > " + col.label();
+  }
+
+  /**
+   * A one-row label cut by a page break, its values in the upper part only (（二）部分公开（区分处理的，只 at the
+   * foot of a page, 计这一情形，不计其他情形） on the next, whose value cells are empty): the upper row with the
+   * label's two parts joined, or null when the next row is no such continuation.
+   */
+  private static RowView cutByPageBreak(RowView upper, RowView lower) {
+    if (upper.labels().isEmpty() || lower.labels().isEmpty() || lower.hasNonBlankValue() || !upper.hasNonBlankValue()) {
+      return null;
+    }
+    Cell top = upper.labels().get(upper.labels().size() - 1);
+    Cell rest = lower.labels().get(lower.labels().size() - 1);
+    if (rest.ref().page() != top.ref().page() + 1 || top.ref().page() == 0 || rest.isCopy()) {
+      return null;
+    }
+    List<Cell> labels = new ArrayList<>(upper.labels());
+    labels.set(labels.size() - 1, new Cell(top.text() + rest.text(), top.row(), top.col(), top.anchorRow(),
+        top.anchorCol(), top.ref()));
+    return RowView.of(upper.index(), labels, upper.values(), upper.distinct(), upper.distinctForms());
   }
 
   /**
@@ -645,16 +670,27 @@ public final class TableMapper {
   private static Map<ColumnSpec, Set<Integer>> positions(TableBlock table, List<RowView> header, BlockSpec block) {
     int width = table.rows().get(0).size();
     List<List<String>> paths = new ArrayList<>();
+    List<List<String>> rejoined = new ArrayList<>();
     for (int x = 0; x < width; x++) {
       List<String> path = new ArrayList<>();
+      List<String> joined = new ArrayList<>();
+      int lastPage = -1;
       for (RowView v : header) {
         Cell c = table.rows().get(v.index()).get(x);
         String f = TextForms.matchForm(c.text());
         if (!f.isEmpty() && (path.isEmpty() || !path.get(path.size() - 1).equals(f))) {
+          // a header cell cut by a page break (结果维 at the foot of one page, 持 at the head of the next)
+          if (!joined.isEmpty() && c.ref().page() == lastPage + 1 && lastPage > 0) {
+            joined.set(joined.size() - 1, joined.get(joined.size() - 1) + f);
+          } else {
+            joined.add(f);
+          }
           path.add(f);
+          lastPage = c.ref().page();
         }
       }
       paths.add(path);
+      rejoined.add(joined);
     }
     Map<ColumnSpec, Set<Integer>> out = new IdentityHashMap<>();
     Set<Integer> taken = new HashSet<>();
@@ -662,9 +698,8 @@ public final class TableMapper {
     for (ColumnSpec col : block.columns()) {
       Set<Integer> xs = new LinkedHashSet<>();
       for (int x = 0; x < width; x++) {
-        List<String> path = paths.get(x);
         for (List<String> want : col.paths()) {
-          if (!path.isEmpty() && path.get(path.size() - 1).equals(want.get(want.size() - 1)) && isSubsequence(want, path)) {
+          if (endsWith(paths.get(x), want) || endsWith(rejoined.get(x), want)) {
             xs.add(x);
           }
         }
@@ -680,6 +715,14 @@ public final class TableMapper {
       out.put(col, xs);
     }
     return resolved * 2 >= block.columns().size() ? out : null;
+  }
+
+  /** Whether a header path names a column: its leaf last, its parents among the labels above in order. */
+  private static boolean endsWith(List<String> path, List<String> want) {
+    if (path.isEmpty()) {
+      return false;
+    }
+    return path.get(path.size() - 1).equals(want.get(want.size() - 1)) && isSubsequence(want, path);
   }
 
   private static boolean isSubsequence(List<String> want, List<String> path) {

@@ -34,6 +34,14 @@ class TableMapperTest {
    * {@code "^"} the cell above (a rowspan).
    */
   private static TableBlock grid(String... rows) {
+    return paged(0, rows);
+  }
+
+  /**
+   * As {@link #grid}, on PDF pages: the rows from {@code breakAt} on are on page 2, the others on page 1 (0
+   * for no pages at all).
+   */
+  private static TableBlock paged(int breakAt, String... rows) {
     SourceRef ref = new SourceRef("t.html", 0, "table 1");
     List<List<Cell>> out = new ArrayList<>();
     for (int r = 0; r < rows.length; r++) {
@@ -41,8 +49,9 @@ class TableMapperTest {
       List<Cell> row = new ArrayList<>();
       for (int c = 0; c < texts.length; c++) {
         Cell anchor = texts[c].equals("<") ? row.get(c - 1) : texts[c].equals("^") ? out.get(r - 1).get(c) : null;
+        int page = breakAt == 0 ? 0 : r < breakAt ? 1 : 2;
         row.add(anchor == null
-            ? Cell.of(texts[c], r, c, ref.withLocator("r" + r + "c" + c))
+            ? Cell.of(texts[c], r, c, new SourceRef("t.pdf", page, "r" + r + "c" + c))
             : new Cell(anchor.text(), r, c, anchor.anchorRow(), anchor.anchorCol(), anchor.ref()));
       }
       out.add(row);
@@ -206,5 +215,42 @@ class TableMapperTest {
     assertEquals("3", c.get("t4.review.pending").raw());
     assertEquals("6", c.get("t4.suit_direct.corrected").raw());
     assertEquals("14", c.get("t4.suit_after_review.total").raw());
+  }
+
+  /** Regression: a one-row label cut by a page break, its values in the upper part only, read as one row. */
+  @Test
+  void aLabelCutByAPageBreakWithItsValuesAboveIsJoined() {
+    TableBlock t = paged(5,
+        "勾稽|<|<|申请人情况|<|<|<|<|<|<",
+        "^|^|^|自然人|法人或其他组织|<|<|<|<|总计",
+        "^|^|^|^|商业企业|科研机构|社会公益组织|法律服务机构|其他|^",
+        "三、本年度办理结果|（一）予以公开|<|5|1|0|0|0|0|6",
+        "^|（二）部分公开（区分处理的，只|<|2|0|0|0|0|1|3",
+        "^|计这一情形，不计其他情形）|<|||||||",
+        "^|（三）不予公开|1.属于国家秘密|0|0|0|0|0|0|0");
+    TableMatch m = mapper.map(mapper.prepare(t), spec("2021", "t3"));
+    Map<String, MappedCell> c = cells(m);
+    assertEquals("3", c.get("t3.partial.total").raw());
+    assertEquals("1", c.get("t3.partial.other_org").raw());
+    assertEquals("0", c.get("t3.withheld.state_secret.total").raw());
+    assertTrue(m.rowsFound().contains("partial"));
+    assertTrue(m.anomalies().stream().noneMatch(a -> a.rule().equals("unknown_row")), m.anomalies().toString());
+  }
+
+  /** Regression: two-row-high header cells cut by a page break (结果维 / 持) lost four 行政复议 columns. */
+  @Test
+  void headerCellsCutByAPageBreakAreRejoined() {
+    TableBlock t = paged(2,
+        "行政复议|<|<|<|<|行政诉讼|<|<|<|<|<|<|<|<|<",
+        "结果维|结果纠|其他结|尚未审|总|未经复议直接起诉|<|<|<|<|复议后起诉|<|<|<|<",
+        "持|正|果|结|计|结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计",
+        "1|2|0|0|3|0|0|0|0|0|1|0|0|0|1");
+    TableMatch m = mapper.map(mapper.prepare(t), spec("2021", "t4"));
+    Map<String, MappedCell> c = cells(m);
+    assertEquals(15, c.size(), c.keySet().toString());
+    assertEquals("1", c.get("t4.review.upheld").raw());
+    assertEquals("2", c.get("t4.review.corrected").raw());
+    assertEquals("3", c.get("t4.review.total").raw());
+    assertEquals("1", c.get("t4.suit_after_review.total").raw());
   }
 }
