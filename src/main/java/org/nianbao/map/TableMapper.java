@@ -393,6 +393,14 @@ public final class TableMapper {
               + block.columns().size() + " value columns were bound in the order the header names them ("
               + String.join(", ", block.columns().stream().map(TableMapper::columnName).toList()) + ")", 0));
     }
+    if (binding.doubtful() && !gaps.rows.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      gaps.rows.forEach(r -> keys.addAll(keysOf(spec, r, block)));
+      anomalies.add(Anomaly.of(Severity.WARNING, "header_misaligned", keys,
+          "The header of table " + spec.id() + " spans two value columns of its data rows under one heading, and "
+              + "the data rows cannot be bound in the header's order; its cells were left empty rather than guessed",
+          0));
+    }
     if (!gaps.lostKeys.isEmpty()) {
       anomalies.add(Anomaly.of(Severity.WARNING, "missing_cell", gaps.lostKeys,
           "No cell of its own under " + String.join("; ", gaps.lostWhere)
@@ -557,17 +565,25 @@ public final class TableMapper {
    *
    * @param realigned the positions were taken from the data rows in header order, not from the header grid
    */
-  private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned) {}
+  private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned,
+      boolean doubtful) {
+    Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned) {
+      this(positions, sequential, realigned, false);
+    }
+  }
 
   private Binding bind(TableBlock table, List<RowView> header, List<RowView> data, BlockSpec block) {
     if (table.exactGrid()) {
       Map<ColumnSpec, Set<Integer>> positions = positions(table, header, block);
-      Binding realigned = realign(table, header, data, block, positions);
+      Set<Integer> valueCols = valueColumns(data);
+      Binding realigned = realign(table, header, valueCols, block, positions);
       if (realigned != null) {
         return realigned;
       }
       if (positions != null) {
-        return new Binding(positions, false, false);
+        // two values under one header column that cannot be rebound: which one belongs there is unknown
+        boolean straddled = positions.values().stream().anyMatch(xs -> xs.stream().filter(valueCols::contains).count() > 1);
+        return new Binding(positions, false, false, straddled);
       }
     }
     Set<String> texts = new HashSet<>();
@@ -590,16 +606,8 @@ public final class TableMapper {
    * cannot hold them one to one, and the header names every column, so its order (each column's top label,
    * then its leaf) binds them. Null when the header positions fit, or when the data rows cannot be bound so.
    */
-  private static Binding realign(TableBlock table, List<RowView> header, List<RowView> data, BlockSpec block,
+  private static Binding realign(TableBlock table, List<RowView> header, Set<Integer> valueCols, BlockSpec block,
       Map<ColumnSpec, Set<Integer>> positions) {
-    Set<Integer> valueCols = new java.util.TreeSet<>();
-    for (RowView v : data) {
-      for (Cell c : v.values()) {
-        if (!c.isBlank()) {
-          valueCols.add(c.anchorCol());
-        }
-      }
-    }
     if (positions != null && fitsOneToOne(positions, valueCols) || valueCols.size() != block.columns().size()) {
       return null;
     }
@@ -625,6 +633,22 @@ public final class TableMapper {
       out.put(sorted.get(i), Set.of(cols.get(i)));
     }
     return new Binding(out, false, true);
+  }
+
+  /**
+   * The grid columns where the data rows print values (numbers, dashes, text that is no label); a unit or
+   * note printed in a cell of its own beside a number is not one.
+   */
+  private Set<Integer> valueColumns(List<RowView> data) {
+    Set<Integer> valueCols = new java.util.TreeSet<>();
+    for (RowView v : data) {
+      for (Cell c : v.values()) {
+        if (!c.isBlank() && normalizer.looksLikeValue(c.text())) {
+          valueCols.add(c.anchorCol());
+        }
+      }
+    }
+    return valueCols;
   }
 
   /** Whether each printed value column lies under exactly one spec column, and each spec column over at most one. */
@@ -786,8 +810,8 @@ public final class TableMapper {
           gaps.lostPage = gaps.lostPage == 0 ? page(v) : gaps.lostPage;
           continue;
         }
-        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy, false,
-            binding.realigned()));
+        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy,
+            binding.doubtful(), binding.realigned()));
         count++;
       }
     }

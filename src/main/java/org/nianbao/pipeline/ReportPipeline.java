@@ -157,7 +157,8 @@ public final class ReportPipeline implements DocumentProcessor {
       return looksLikeReport ? Status.PARTIAL : Status.UNRECOGNIZED;
     }
     boolean incomplete = !complete || anomalies.stream().anyMatch(a -> a.rule().equals("missing_section")
-        || a.rule().equals("table_unreadable") || a.rule().equals("row_misaligned"));
+        || a.rule().equals("table_unreadable") || a.rule().equals("row_misaligned")
+        || a.rule().equals("header_misaligned"));
     if (incomplete) {
       return Status.PARTIAL;
     }

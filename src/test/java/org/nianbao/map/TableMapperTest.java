@@ -253,4 +253,19 @@ class TableMapperTest {
     assertEquals("3", c.get("t4.review.total").raw());
     assertEquals("1", c.get("t4.suit_after_review.total").raw());
   }
+
+  /** Two values under one header column that the header's order cannot rebind are never guessed. */
+  @Test
+  void aHeaderOverTwoValueColumnsThatCannotBeRealignedLeavesTheCellsEmpty() {
+    TableBlock t = grid(
+        "勾稽|<|<|申请人情况|<|<|<|<|<|<|<|",
+        "^|^|^|自然人|<|法人或其他组织|<|<|<|<|总计|",
+        "^|^|^|^|^|商业企业|<|科研机构|社会公益组织|法律服务机构|^|其他",
+        "一、本年新收政府信息公开申请数量|<|<|5|9|1|2|3|4|6|21|",
+        "二、上年结转政府信息公开申请数量|<|<|1|0|0|0|0|0|0|1|");
+    TableMatch m = mapper.map(mapper.prepare(t), spec("2021", "t3"));
+    assertTrue(m.cells().stream().allMatch(MappedCell::misaligned), m.cells().toString());
+    assertTrue(m.anomalies().stream().anyMatch(a -> a.rule().equals("header_misaligned")
+        && a.keys().contains("t3.carried_over.total")), m.anomalies().toString());
+  }
 }
