@@ -362,6 +362,9 @@ public final class TableMapper {
     final List<String> lostKeys = new ArrayList<>();
     final List<String> lostWhere = new ArrayList<>();
     int lostPage;
+    /** Grid columns holding values no spec column claims: an example cell of each. */
+    final Map<Integer, String> unclaimed = new java.util.TreeMap<>();
+    int unclaimedPage;
   }
 
   /**
@@ -400,6 +403,12 @@ public final class TableMapper {
           "The header of table " + spec.id() + " spans two value columns of its data rows under one heading, and "
               + "the data rows cannot be bound in the header's order; its cells were left empty rather than guessed",
           0));
+    }
+    if (!gaps.unclaimed.isEmpty()) {
+      anomalies.add(Anomaly.of(Severity.WARNING, "unknown_column", List.of(), "Table " + spec.id() + " prints values in "
+          + gaps.unclaimed.size() + " column(s) whose header matches no column of " + spec.id() + " (" + spec.format()
+          + "), e.g. " + String.join(", ", gaps.unclaimed.values().stream().limit(3).toList())
+          + "; add the header to the mapping if it is a variant", gaps.unclaimedPage));
     }
     if (!gaps.lostKeys.isEmpty()) {
       anomalies.add(Anomaly.of(Severity.WARNING, "missing_cell", gaps.lostKeys,
@@ -786,6 +795,9 @@ public final class TableMapper {
       }
     } else {
       List<Cell> rowCells = table.rows().get(v.index());
+      if (!binding.realigned()) {
+        unclaimed(v, binding, printedRow, gaps);
+      }
       for (ColumnSpec col : block.columns()) {
         Set<Integer> xs = binding.positions().get(col);
         if (xs.isEmpty()) {
@@ -820,6 +832,18 @@ public final class TableMapper {
           "Row label '" + printedRow + "' was matched approximately to '" + row.label() + "'; check the row", page(v)));
     }
     return count;
+  }
+
+  /** Notes the row's values that stand in a grid column no spec column's header claims. */
+  private void unclaimed(RowView v, Binding binding, String printedRow, Gaps gaps) {
+    for (Cell c : v.values()) {
+      if (c.isBlank() || !normalizer.looksLikeValue(c.text())
+          || binding.positions().values().stream().anyMatch(xs -> xs.contains(c.anchorCol()))) {
+        continue;
+      }
+      gaps.unclaimed.putIfAbsent(c.anchorCol(), "[" + printedRow + "] '" + TextForms.display(c.text()) + "'");
+      gaps.unclaimedPage = gaps.unclaimedPage == 0 ? c.ref().page() : gaps.unclaimedPage;
+    }
   }
 
   /** A table without row labels (section 四) names a cell's row by the header above its column. */

@@ -124,6 +124,8 @@ class TableMapperTest {
     Anomaly missing = m.anomalies().stream().filter(a -> a.rule().equals("missing_column")).findFirst().orElseThrow();
     assertEquals(List.of("t3.new_received.legal_service_org", "t3.carried_over.legal_service_org"), missing.keys());
     assertTrue(missing.message().contains("法律服务机构"), missing.message());
+    Anomaly unknown = m.anomalies().stream().filter(a -> a.rule().equals("unknown_column")).findFirst().orElseThrow();
+    assertTrue(unknown.message().contains("'2'"), unknown.message());
     assertTrue(m.expected().contains("t3.carry_forward.legal_service_org"));
   }
 
