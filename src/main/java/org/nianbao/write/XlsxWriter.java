@@ -42,10 +42,10 @@ import org.nianbao.model.Status;
  * Writes {@code nianbao.xlsx}: a {@code Reports} sheet (the reports.csv row model), one wide sheet per era
  * present and an {@code Anomalies} sheet whose rows link to the cell they are about. A cell named by an
  * error anomaly is filled red with a comment naming the rule; a cell with a fix worth checking is filled
- * amber (blank, unreadable) or yellow; spaces trimmed or a sign read change nothing and colour nothing. The workbook is streamed (SXSSF):
- * reports arrive one at a time and all sheets grow side by side, so a run of any size needs only a
- * window of rows in memory. Cell comments are the exception: POI keeps them in memory until the end,
- * which is why only flagged cells get one.
+ * amber (blank, unreadable) or yellow; spaces trimmed or a sign read change nothing and colour nothing.
+ * The workbook is streamed (SXSSF): reports arrive one at a time and all sheets grow side by side, so a
+ * run of any size needs only a window of rows in memory. Cell comments are the exception: POI keeps them
+ * in memory until the end, which is why only filled cells get one.
  */
 public final class XlsxWriter {
   public static final String FILE = "nianbao.xlsx";
@@ -55,7 +55,7 @@ public final class XlsxWriter {
   /** Excel refuses longer cell text; POI throws rather than truncate. */
   private static final int MAX_TEXT = 32_767;
 
-  /** Normalisations that leave nothing to check (spaces around a number, a printed sign): no fill, no comment. */
+  /** Normalisations that leave nothing to check (spaces around a number, a sign): no fill, no comment. */
   private static final Set<Flag> HARMLESS = EnumSet.of(Flag.WHITESPACE, Flag.SIGNED);
 
   /** Rows SXSSF keeps in memory per sheet before flushing them to its temporary file. */
