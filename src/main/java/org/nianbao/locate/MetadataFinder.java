@@ -22,6 +22,12 @@ public final class MetadataFinder {
       "统计(?:期限|时限|时间|期间|区间|范围)[^0-9]{0,12}((?:19|20)\\d{2})\\s*年\\s*1\\s*月\\s*1\\s*日");
   private static final Pattern SPACES = Pattern.compile("[\\s\\u3000\\u00A0]+");
   private static final Pattern CITY_PREFIX = Pattern.compile("(\\p{IsHan}{2}市)$");
+  /**
+   * A CMS navigation trail above the title (当前位置：首页>政务公开>政府信息公开年报): it names the column, often
+   * with 年报 in it, never the report.
+   */
+  private static final Pattern BREADCRUMB =
+      Pattern.compile("^(?:当前位置|您的位置|你的位置|您当前的位置|您现在的位置|你现在的位置|所在位置)[:：]|首页[>＞»›/]");
 
   public ReportMetadata find(SourceDocument doc) {
     List<String> head = new ArrayList<>();
@@ -29,10 +35,9 @@ public final class MetadataFinder {
       if (head.size() >= HEAD_BLOCKS) {
         break;
       }
-      if (b instanceof Heading h && !h.text().isBlank()) {
-        head.add(clean(h.text()));
-      } else if (b instanceof Paragraph p && !p.text().isBlank()) {
-        head.add(clean(p.text()));
+      String text = b instanceof Heading h ? clean(h.text()) : b instanceof Paragraph p ? clean(p.text()) : "";
+      if (!text.isEmpty() && !BREADCRUMB.matcher(text).find()) {
+        head.add(text);
       }
     }
     String title = titleOf(doc, head);

@@ -23,7 +23,6 @@ import org.nianbao.source.Heading;
 import org.nianbao.source.Paragraph;
 import org.nianbao.source.SourceDocument;
 import org.nianbao.source.TableBlock;
-import org.nianbao.mapping.MappingLoader;
 
 /**
  * Finds the statistics tables of a document and decides their era. Every table is tried against every
@@ -115,17 +114,19 @@ public final class TableLocator {
       Map<String, List<String>> keys = new LinkedHashMap<>();
       int rows = 0;
       for (TableSpec spec : f.tables()) {
+        int glued = 0;
         for (var block : spec.blocks()) {
           for (var row : block.rows()) {
             if (row.labels().stream().anyMatch(l -> l.length() >= 4 && gluedAfter(all, l))) {
-              rows++;
-              for (var col : block.columns()) {
-                keys.computeIfAbsent(spec.id(), k -> new ArrayList<>())
-                    .add(MappingLoader.key(spec.id(), row.key(), col.key()));
-              }
+              glued++;
             }
           }
         }
+        // none of the table's cells is read, so the finding names them all, not only the glued rows found
+        if (glued > 0) {
+          keys.put(spec.id(), spec.keys());
+        }
+        rows += glued;
       }
       if (rows > bestRows) {
         bestRows = rows;

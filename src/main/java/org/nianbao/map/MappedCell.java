@@ -9,14 +9,21 @@ import org.nianbao.source.SourceRef;
  * @param fuzzy the row label was matched approximately
  * @param misaligned the row's values could not be bound to columns one to one (e.g. cells glued by text
  *     extraction): the raw text is kept but no number may be read from it
+ * @param realigned the table's header grid disagreed with its data rows; the cell was bound by the data rows'
+ *     columns in header order
  */
 public record MappedCell(String key, String raw, SourceRef ref, String rowLabel, String columnLabel, boolean fuzzy,
-    boolean misaligned) {
+    boolean misaligned, boolean realigned) {
   public MappedCell {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(raw, "raw");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(rowLabel, "rowLabel");
     Objects.requireNonNull(columnLabel, "columnLabel");
+  }
+
+  public MappedCell(String key, String raw, SourceRef ref, String rowLabel, String columnLabel, boolean fuzzy,
+      boolean misaligned) {
+    this(key, raw, ref, rowLabel, columnLabel, fuzzy, misaligned, false);
   }
 }

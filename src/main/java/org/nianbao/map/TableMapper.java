@@ -1,6 +1,7 @@
 package org.nianbao.map;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -91,12 +92,81 @@ public final class TableMapper {
     List<MappedCell> cells = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     Set<String> found = new LinkedHashSet<>();
+    Set<String> expected = new LinkedHashSet<>();
     int score = cueHits(views, spec) * 2;
     for (Segment seg : segments(views, spec)) {
-      score += mapBlock(table, views, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found);
+      score += mapBlock(table, views, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found, expected);
+    }
+    if (!spec.optionalRows()) {
+      expected.addAll(spec.keys());
     }
     int page = table.firstPage();
-    return new TableMatch(spec, cells, anomalies, found, cells.isEmpty() ? 0 : score, page);
+    if (spec.transposed()) {
+      TableMatch transposed = mapTransposed(prepared, spec);
+      if (transposed.cells().size() > cells.size()) {
+        return transposed;
+      }
+    }
+    return new TableMatch(spec, cells, anomalies, found, expected, cells.isEmpty() ? 0 : score, page);
+  }
+
+  /**
+   * A table printed transposed (section 四 as 15 rows: 行政复议 | 结果维持 | 3): each row's labels are a value
+   * column's header path, its one value cell the value. A label merged over several rows is printed once in
+   * a text dump, so a row with fewer labels than the one above takes the missing leading labels from it.
+   */
+  private TableMatch mapTransposed(Prepared prepared, TableSpec spec) {
+    BlockSpec block = spec.blocks().get(0);
+    List<MappedCell> cells = new ArrayList<>();
+    List<Anomaly> anomalies = new ArrayList<>();
+    Map<ColumnSpec, Boolean> seen = new IdentityHashMap<>();
+    List<String> context = List.of();
+    for (RowView v : prepared.views) {
+      List<String> labels = v.labelForms().stream().filter(f -> !f.isEmpty()).toList();
+      if (labels.isEmpty()) {
+        continue;
+      }
+      List<String> path = new ArrayList<>();
+      if (labels.size() < context.size()) {
+        path.addAll(context.subList(0, context.size() - labels.size()));
+      }
+      path.addAll(labels);
+      context = path;
+      ColumnSpec col = columnOfPath(block, path);
+      if (col == null || v.values().size() != 1) {
+        continue;
+      }
+      String key = MappingLoader.key(spec.id(), "", col.key());
+      if (seen.put(col, true) != null) {
+        anomalies.add(Anomaly.of(Severity.WARNING, "duplicate_row", List.of(key),
+            "Row '" + TextForms.display(String.join(" ", v.labelTexts())) + "' appears twice; the first one was kept",
+            page(v)));
+        continue;
+      }
+      Cell c = v.values().get(0);
+      cells.add(new MappedCell(key, c.text(), c.ref(), col.parentLabel(), col.label(), false, false));
+    }
+    List<String> missing = block.columns().stream().filter(c -> !seen.containsKey(c))
+        .map(c -> MappingLoader.key(spec.id(), "", c.key())).toList();
+    if (!cells.isEmpty() && !missing.isEmpty()) {
+      anomalies.add(Anomaly.of(Severity.WARNING, "missing_row", missing, "Table " + spec.id()
+          + " is printed transposed (one row per measure) and lacks the rows of " + String.join(", ", missing), 0));
+    }
+    int score = cells.isEmpty() ? 0 : cueHits(prepared.views, spec) * 2 + cells.size();
+    return new TableMatch(spec, cells, anomalies, cells.isEmpty() ? Set.of() : Set.of(""), Set.copyOf(spec.keys()),
+        score, prepared.table.firstPage());
+  }
+
+  /** The value column whose header path the labels spell (its leaf last, its parents among them in order). */
+  private static ColumnSpec columnOfPath(BlockSpec block, List<String> path) {
+    for (ColumnSpec col : block.columns()) {
+      for (List<String> want : col.paths()) {
+        if (endsWith(path, want)) {
+          return col;
+        }
+      }
+    }
+    return null;
   }
 
   private RowView view(TableBlock table, int r) {
@@ -198,7 +268,7 @@ public final class TableMapper {
   }
 
   private int mapBlock(TableBlock table, List<RowView> views, BlockSpec block, int start, int end, TableSpec spec,
-      List<MappedCell> cells, List<Anomaly> anomalies, Set<String> found) {
+      List<MappedCell> cells, List<Anomaly> anomalies, Set<String> found, Set<String> expected) {
     int headerStart = -1;
     int dataStart = -1;
     for (int r = start; r < end && dataStart < 0; r++) {
@@ -213,13 +283,14 @@ public final class TableMapper {
       return 0;
     }
     List<RowView> header = views.subList(headerStart, dataStart);
-    Binding binding = bind(table, header, block);
+    Binding binding = bind(table, header, views.subList(dataStart, end), block);
     if (binding == null) {
       return 0;
     }
     int bound = 0;
     GroupSpec group = null;
     Set<String> blockFound = new HashSet<>();
+    Gaps gaps = new Gaps();
     for (int r = dataStart; r < end; r++) {
       RowView v = views.get(r);
       if (v.values().isEmpty() && v.labels().isEmpty()) {
@@ -233,12 +304,19 @@ public final class TableMapper {
           continue;
         }
         found.add("");
-        bound += emit(table, v, new RowSpec("", List.of(), "", ""), false, block, binding, spec, "", cells, anomalies);
+        RowSpec unlabelled = new RowSpec("", List.of(), "", "");
+        gaps.rows.add(unlabelled);
+        bound += emit(table, v, unlabelled, false, block, binding, spec, "", cells, anomalies, gaps);
         continue;
       }
       GroupSpec labelledGroup = groupOf(v, block);
       if (labelledGroup != null) {
         group = labelledGroup;
+      }
+      RowView cut = r + 1 < end ? cutByPageBreak(v, views.get(r + 1)) : null;
+      if (cut != null && exact(v, block, group) == null && exact(cut, block, group) != null) {
+        v = cut;
+        r++;
       }
       RowHit hit = resolve(v, block, group);
       if (hit == null) {
@@ -271,9 +349,97 @@ public final class TableMapper {
         continue;
       }
       found.add(hit.row().key());
-      bound += emit(table, v, hit.row(), hit.fuzzy(), block, binding, spec, hit.row().label(), cells, anomalies);
+      gaps.rows.add(hit.row());
+      bound += emit(table, v, hit.row(), hit.fuzzy(), block, binding, spec, hit.row().label(), cells, anomalies, gaps);
     }
+    report(spec, block, binding, gaps, expected, anomalies);
     return bound;
+  }
+
+  /** What one block left unread: its rows found, and the cells that had no value of their own. */
+  private static final class Gaps {
+    final List<RowSpec> rows = new ArrayList<>();
+    final List<String> lostKeys = new ArrayList<>();
+    final List<String> lostWhere = new ArrayList<>();
+    int lostPage;
+    /** Grid columns holding values no spec column claims: an example cell of each. */
+    final Map<Integer, String> unclaimed = new java.util.TreeMap<>();
+    int unclaimedPage;
+  }
+
+  /**
+   * Names every cell of the block's rows that was not read: a column whose header was not found
+   * ({@code missing_column}) and a row with no cell of its own under a column ({@code missing_cell}). For a
+   * table of optional rows an absent column is no finding (a regional table may lack 历年累计); its expected
+   * keys are the rows found under the columns its header has.
+   */
+  private static void report(TableSpec spec, BlockSpec block, Binding binding, Gaps gaps, Set<String> expected,
+      List<Anomaly> anomalies) {
+    for (ColumnSpec col : block.columns()) {
+      boolean unbound = !binding.sequential() && binding.positions().get(col).isEmpty();
+      List<String> keys = gaps.rows.stream().map(r -> MappingLoader.key(spec.id(), r.key(), col.key())).toList();
+      if (spec.optionalRows()) {
+        if (!unbound) {
+          expected.addAll(keys);
+        }
+      } else if (unbound && !keys.isEmpty()) {
+        anomalies.add(Anomaly.of(Severity.WARNING, "missing_column", keys,
+            "Column '" + columnName(col) + "' of table " + spec.id() + " was not found in the table's header; its "
+                + keys.size() + " cells were not read", 0));
+      }
+    }
+    if (binding.realigned() && !gaps.rows.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      gaps.rows.forEach(r -> keys.addAll(keysOf(spec, r, block)));
+      anomalies.add(Anomaly.of(Severity.WARNING, "header_realigned", keys,
+          "The header of table " + spec.id() + " does not line up with its data rows; their "
+              + block.columns().size() + " value columns were bound in the order the header names them ("
+              + String.join(", ", block.columns().stream().map(TableMapper::columnName).toList()) + ")", 0));
+    }
+    if (binding.doubtful() && !gaps.rows.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      gaps.rows.forEach(r -> keys.addAll(keysOf(spec, r, block)));
+      anomalies.add(Anomaly.of(Severity.WARNING, "header_misaligned", keys,
+          "The header of table " + spec.id() + " spans two value columns of its data rows under one heading, and "
+              + "the data rows cannot be bound in the header's order; its cells were left empty rather than guessed",
+          0));
+    }
+    if (!gaps.unclaimed.isEmpty()) {
+      anomalies.add(Anomaly.of(Severity.WARNING, "unknown_column", List.of(), "Table " + spec.id() + " prints values in "
+          + gaps.unclaimed.size() + " column(s) whose header matches no column of " + spec.id() + " (" + spec.format()
+          + "), e.g. " + String.join(", ", gaps.unclaimed.values().stream().limit(3).toList())
+          + "; add the header to the mapping if it is a variant", gaps.unclaimedPage));
+    }
+    if (!gaps.lostKeys.isEmpty()) {
+      anomalies.add(Anomaly.of(Severity.WARNING, "missing_cell", gaps.lostKeys,
+          "No cell of its own under " + String.join("; ", gaps.lostWhere)
+              + " (the position belongs to a cell merged in from another row or column); not read",
+          gaps.lostPage));
+    }
+  }
+
+  private static String columnName(ColumnSpec col) {
+    return col.parentLabel().isEmpty() ? col.label() : col.parentLabel() + " > " + col.label();
+  }
+
+  /**
+   * A one-row label cut by a page break, its values in the upper part only (（二）部分公开（区分处理的，只 at the
+   * foot of a page, 计这一情形，不计其他情形） on the next, whose value cells are empty): the upper row with the
+   * label's two parts joined, or null when the next row is no such continuation.
+   */
+  private static RowView cutByPageBreak(RowView upper, RowView lower) {
+    if (upper.labels().isEmpty() || lower.labels().isEmpty() || lower.hasNonBlankValue() || !upper.hasNonBlankValue()) {
+      return null;
+    }
+    Cell top = upper.labels().get(upper.labels().size() - 1);
+    Cell rest = lower.labels().get(lower.labels().size() - 1);
+    if (rest.ref().page() != top.ref().page() + 1 || top.ref().page() == 0 || rest.isCopy()) {
+      return null;
+    }
+    List<Cell> labels = new ArrayList<>(upper.labels());
+    labels.set(labels.size() - 1, new Cell(top.text() + rest.text(), top.row(), top.col(), top.anchorRow(),
+        top.anchorCol(), top.ref()));
+    return RowView.of(upper.index(), labels, upper.values(), upper.distinct(), upper.distinctForms());
   }
 
   /**
@@ -403,14 +569,30 @@ public final class TableMapper {
     return bare.length() >= 4 && row.bareLabels().contains(bare);
   }
 
-  /** How a block's value columns are found in each data row. */
-  private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential) {}
+  /**
+   * How a block's value columns are found in each data row: by grid positions, or in order (flattened text).
+   *
+   * @param realigned the positions were taken from the data rows in header order, not from the header grid
+   */
+  private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned,
+      boolean doubtful) {
+    Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned) {
+      this(positions, sequential, realigned, false);
+    }
+  }
 
-  private Binding bind(TableBlock table, List<RowView> header, BlockSpec block) {
+  private Binding bind(TableBlock table, List<RowView> header, List<RowView> data, BlockSpec block) {
     if (table.exactGrid()) {
       Map<ColumnSpec, Set<Integer>> positions = positions(table, header, block);
+      Set<Integer> valueCols = valueColumns(data);
+      Binding realigned = realign(table, header, valueCols, block, positions);
+      if (realigned != null) {
+        return realigned;
+      }
       if (positions != null) {
-        return new Binding(positions, false);
+        // two values under one header column that cannot be rebound: which one belongs there is unknown
+        boolean straddled = positions.values().stream().anyMatch(xs -> xs.stream().filter(valueCols::contains).count() > 1);
+        return new Binding(positions, false, false, straddled);
       }
     }
     Set<String> texts = new HashSet<>();
@@ -423,22 +605,125 @@ public final class TableMapper {
         seen++;
       }
     }
-    return seen * 2 >= block.columns().size() ? new Binding(Map.of(), true) : null;
+    return seen * 2 >= block.columns().size() ? new Binding(Map.of(), true, false) : null;
+  }
+
+  /**
+   * A binding from the data rows when the header grid disagrees with them (a Word/WPS export whose header
+   * cells span other columns than the values below them: 自然人 over its value and an empty cell, 商业企业 over
+   * two values): the data rows hold exactly one value column per spec column, the header's own positions
+   * cannot hold them one to one, and the header names every column, so its order (each column's top label,
+   * then its leaf) binds them. Null when the header positions fit, or when the data rows cannot be bound so.
+   */
+  private static Binding realign(TableBlock table, List<RowView> header, Set<Integer> valueCols, BlockSpec block,
+      Map<ColumnSpec, Set<Integer>> positions) {
+    if (positions != null && fitsOneToOne(positions, valueCols) || valueCols.size() != block.columns().size()) {
+      return null;
+    }
+    Map<ColumnSpec, int[]> order = new IdentityHashMap<>();
+    for (ColumnSpec col : block.columns()) {
+      int[] at = headerOrder(table, header, col);
+      if (at == null) {
+        return null;
+      }
+      order.put(col, at);
+    }
+    List<ColumnSpec> sorted = new ArrayList<>(block.columns());
+    sorted.sort((a, b) -> order.get(a)[0] != order.get(b)[0] ? Integer.compare(order.get(a)[0], order.get(b)[0])
+        : Integer.compare(order.get(a)[1], order.get(b)[1]));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (java.util.Arrays.equals(order.get(sorted.get(i - 1)), order.get(sorted.get(i)))) {
+        return null;
+      }
+    }
+    Map<ColumnSpec, Set<Integer>> out = new IdentityHashMap<>();
+    List<Integer> cols = new ArrayList<>(valueCols);
+    for (int i = 0; i < sorted.size(); i++) {
+      out.put(sorted.get(i), Set.of(cols.get(i)));
+    }
+    return new Binding(out, false, true);
+  }
+
+  /**
+   * The grid columns where the data rows print values (numbers, dashes, text that is no label); a unit or
+   * note printed in a cell of its own beside a number is not one.
+   */
+  private Set<Integer> valueColumns(List<RowView> data) {
+    Set<Integer> valueCols = new java.util.TreeSet<>();
+    for (RowView v : data) {
+      for (Cell c : v.values()) {
+        if (!c.isBlank() && normalizer.looksLikeValue(c.text())) {
+          valueCols.add(c.anchorCol());
+        }
+      }
+    }
+    return valueCols;
+  }
+
+  /** Whether each printed value column lies under exactly one spec column, and each spec column over at most one. */
+  private static boolean fitsOneToOne(Map<ColumnSpec, Set<Integer>> positions, Set<Integer> valueCols) {
+    Map<Integer, Integer> claims = new HashMap<>();
+    for (Set<Integer> xs : positions.values()) {
+      long mine = xs.stream().filter(valueCols::contains).count();
+      if (mine > 1) {
+        return false;
+      }
+      xs.stream().filter(valueCols::contains).forEach(x -> claims.merge(x, 1, Integer::sum));
+    }
+    return valueCols.stream().allMatch(x -> claims.getOrDefault(x, 0) == 1);
+  }
+
+  /**
+   * Where a column's labels stand in the header: the grid column of its top label (法人或其他组织) and of its
+   * leaf at or right of it (其他), whatever rows they are in; null when a label is not printed.
+   */
+  private static int[] headerOrder(TableBlock table, List<RowView> header, ColumnSpec col) {
+    for (List<String> path : col.paths()) {
+      int top = firstColumn(table, header, path.get(0), 0);
+      int leaf = top < 0 ? -1 : firstColumn(table, header, path.get(path.size() - 1), top);
+      if (leaf >= 0) {
+        return new int[] {top, leaf};
+      }
+    }
+    return null;
+  }
+
+  private static int firstColumn(TableBlock table, List<RowView> header, String form, int from) {
+    int width = table.rows().get(0).size();
+    for (int x = from; x < width; x++) {
+      for (RowView v : header) {
+        if (TextForms.matchForm(table.rows().get(v.index()).get(x).text()).equals(form)) {
+          return x;
+        }
+      }
+    }
+    return -1;
   }
 
   private static Map<ColumnSpec, Set<Integer>> positions(TableBlock table, List<RowView> header, BlockSpec block) {
     int width = table.rows().get(0).size();
     List<List<String>> paths = new ArrayList<>();
+    List<List<String>> rejoined = new ArrayList<>();
     for (int x = 0; x < width; x++) {
       List<String> path = new ArrayList<>();
+      List<String> joined = new ArrayList<>();
+      int lastPage = -1;
       for (RowView v : header) {
         Cell c = table.rows().get(v.index()).get(x);
         String f = TextForms.matchForm(c.text());
         if (!f.isEmpty() && (path.isEmpty() || !path.get(path.size() - 1).equals(f))) {
+          // a header cell cut by a page break (结果维 at the foot of one page, 持 at the head of the next)
+          if (!joined.isEmpty() && c.ref().page() == lastPage + 1 && lastPage > 0) {
+            joined.set(joined.size() - 1, joined.get(joined.size() - 1) + f);
+          } else {
+            joined.add(f);
+          }
           path.add(f);
+          lastPage = c.ref().page();
         }
       }
       paths.add(path);
+      rejoined.add(joined);
     }
     Map<ColumnSpec, Set<Integer>> out = new IdentityHashMap<>();
     Set<Integer> taken = new HashSet<>();
@@ -446,9 +731,8 @@ public final class TableMapper {
     for (ColumnSpec col : block.columns()) {
       Set<Integer> xs = new LinkedHashSet<>();
       for (int x = 0; x < width; x++) {
-        List<String> path = paths.get(x);
         for (List<String> want : col.paths()) {
-          if (!path.isEmpty() && path.get(path.size() - 1).equals(want.get(want.size() - 1)) && isSubsequence(want, path)) {
+          if (endsWith(paths.get(x), want) || endsWith(rejoined.get(x), want)) {
             xs.add(x);
           }
         }
@@ -466,6 +750,14 @@ public final class TableMapper {
     return resolved * 2 >= block.columns().size() ? out : null;
   }
 
+  /** Whether a header path names a column: its leaf last, its parents among the labels above in order. */
+  private static boolean endsWith(List<String> path, List<String> want) {
+    if (path.isEmpty()) {
+      return false;
+    }
+    return path.get(path.size() - 1).equals(want.get(want.size() - 1)) && isSubsequence(want, path);
+  }
+
   private static boolean isSubsequence(List<String> want, List<String> path) {
     int i = 0;
     for (String p : path) {
@@ -477,7 +769,7 @@ public final class TableMapper {
   }
 
   private int emit(TableBlock table, RowView v, RowSpec row, boolean fuzzy, BlockSpec block, Binding binding,
-      TableSpec spec, String rowLabel, List<MappedCell> cells, List<Anomaly> anomalies) {
+      TableSpec spec, String rowLabel, List<MappedCell> cells, List<Anomaly> anomalies, Gaps gaps) {
     String printedRow = v.labels().isEmpty() ? rowLabel : TextForms.display(last(v));
     int count = 0;
     if (binding.sequential()) {
@@ -503,8 +795,14 @@ public final class TableMapper {
       }
     } else {
       List<Cell> rowCells = table.rows().get(v.index());
+      if (!binding.realigned()) {
+        unclaimed(v, binding, printedRow, gaps);
+      }
       for (ColumnSpec col : block.columns()) {
         Set<Integer> xs = binding.positions().get(col);
+        if (xs.isEmpty()) {
+          continue;
+        }
         Cell chosen = null;
         for (int x : xs) {
           Cell c = rowCells.get(x);
@@ -517,11 +815,15 @@ public final class TableMapper {
             chosen = c;
           }
         }
+        String key = MappingLoader.key(spec.id(), row.key(), col.key());
         if (chosen == null) {
+          gaps.lostKeys.add(key);
+          gaps.lostWhere.add("[" + rowOf(printedRow, col) + " / " + col.label() + "]");
+          gaps.lostPage = gaps.lostPage == 0 ? page(v) : gaps.lostPage;
           continue;
         }
-        String key = MappingLoader.key(spec.id(), row.key(), col.key());
-        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy, false));
+        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy,
+            binding.doubtful(), binding.realigned()));
         count++;
       }
     }
@@ -530,6 +832,18 @@ public final class TableMapper {
           "Row label '" + printedRow + "' was matched approximately to '" + row.label() + "'; check the row", page(v)));
     }
     return count;
+  }
+
+  /** Notes the row's values that stand in a grid column no spec column's header claims. */
+  private void unclaimed(RowView v, Binding binding, String printedRow, Gaps gaps) {
+    for (Cell c : v.values()) {
+      if (c.isBlank() || !normalizer.looksLikeValue(c.text())
+          || binding.positions().values().stream().anyMatch(xs -> xs.contains(c.anchorCol()))) {
+        continue;
+      }
+      gaps.unclaimed.putIfAbsent(c.anchorCol(), "[" + printedRow + "] '" + TextForms.display(c.text()) + "'");
+      gaps.unclaimedPage = gaps.unclaimedPage == 0 ? c.ref().page() : gaps.unclaimedPage;
+    }
   }
 
   /** A table without row labels (section 四) names a cell's row by the header above its column. */

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The canonical keys (a packaged copy of {@code spec/canonical-keys.csv}) in their catalogue order, with
- * the template's labels. Loaded once; immutable.
+ * the template's labels. A key listed once per era (t2.license.decisions is 本年处理决定数量 in 2021 and
+ * 处理决定数量 in 2019) keeps every row: each era sees its own labels. Loaded once; immutable.
  */
 public final class KeyCatalog {
   /** One catalogue row. {@code formats} holds the era codes, e.g. {@code [2019, 2021]}. */
@@ -28,10 +29,23 @@ public final class KeyCatalog {
   }
 
   private static final KeyCatalog INSTANCE = load();
+  /** Every catalogue row in file order; a key may have one row per era. */
+  private final List<Entry> rows;
+  /** Each key's first row, with the eras of all its rows. */
   private final Map<String, Entry> entries;
 
-  private KeyCatalog(Map<String, Entry> entries) {
-    this.entries = Collections.unmodifiableMap(entries);
+  private KeyCatalog(List<Entry> rows) {
+    this.rows = List.copyOf(rows);
+    Map<String, Entry> byKey = new LinkedHashMap<>();
+    for (Entry e : rows) {
+      byKey.merge(e.key(), e, (first, again) -> {
+        List<String> formats = new ArrayList<>(first.formats());
+        again.formats().stream().filter(f -> !formats.contains(f)).forEach(formats::add);
+        return new Entry(first.key(), formats, first.table(), first.block(), first.rowLabel(), first.columnLabel(),
+            first.type());
+      });
+    }
+    this.entries = Collections.unmodifiableMap(byKey);
   }
 
   public static KeyCatalog get() {
@@ -46,14 +60,14 @@ public final class KeyCatalog {
     return entries.containsKey(key);
   }
 
-  /** All entries in catalogue order. */
+  /** All keys in catalogue order, each once, with every era it belongs to. */
   public List<Entry> entries() {
     return List.copyOf(entries.values());
   }
 
-  /** The entries of one era, in catalogue order. */
+  /** The rows of one era, in catalogue order, each with that era's labels. */
   public List<Entry> entriesOf(String format) {
-    return entries.values().stream().filter(e -> e.formats().contains(format)).toList();
+    return rows.stream().filter(e -> e.formats().contains(format)).toList();
   }
 
   private static KeyCatalog load() {
@@ -61,7 +75,7 @@ public final class KeyCatalog {
       if (in == null) {
         throw new IllegalStateException("canonical-keys.csv is missing from the jar");
       }
-      Map<String, Entry> map = new LinkedHashMap<>();
+      List<Entry> rows = new ArrayList<>();
       try (CSVReader csv = new CSVReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String[] row = csv.readNext();
         while ((row = csv.readNext()) != null) {
@@ -69,10 +83,10 @@ public final class KeyCatalog {
             continue;
           }
           List<String> formats = new ArrayList<>(List.of(row[1].trim().split("\\s+")));
-          map.put(row[0].trim(), new Entry(row[0].trim(), formats, row[2], row[3], row[4], row[5], row[6]));
+          rows.add(new Entry(row[0].trim(), formats, row[2], row[3], row[4], row[5], row[6]));
         }
       }
-      return new KeyCatalog(map);
+      return new KeyCatalog(rows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CsvValidationException e) {

@@ -108,9 +108,11 @@ public final class MappingLoader {
     List<BlockSpec> blocks = new ArrayList<>();
     List<MappingNode> loose = new ArrayList<>();
     boolean optionalRows = false;
+    boolean transposed = false;
     for (MappingNode c : n.children()) {
       switch (c.keyword()) {
-        case "optional-rows" -> optionalRows = c.value().equals("yes");
+        case "optional-rows" -> optionalRows = yes(file, c);
+        case "transposed" -> transposed = yes(file, c);
         case "anchor" -> anchors.addAll(labels(file, c));
         case "cue" -> cues.addAll(labels(file, c));
         case "block" -> blocks.add(block(file, id, c.name(), c, c.children()));
@@ -127,7 +129,18 @@ public final class MappingLoader {
     if (blocks.isEmpty()) {
       throw new MappingException(file, n.line(), "table " + id + " has no columns");
     }
-    return new TableSpec(format, id, anchors, cues, blocks, optionalRows);
+    if (transposed && (blocks.size() != 1 || !blocks.get(0).unlabelledRow())) {
+      throw new MappingException(file, n.line(), "only a table of one unlabelled row (section 四) can be transposed");
+    }
+    return new TableSpec(format, id, anchors, cues, blocks, optionalRows, transposed);
+  }
+
+  private static boolean yes(String file, MappingNode n) {
+    return switch (n.value()) {
+      case "yes" -> true;
+      case "no" -> false;
+      default -> throw new MappingException(file, n.line(), n.keyword() + " must be yes or no");
+    };
   }
 
   private BlockSpec block(String file, String tableId, String name, MappingNode caption, List<MappingNode> entries) {

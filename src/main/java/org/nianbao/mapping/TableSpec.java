@@ -1,5 +1,6 @@
 package org.nianbao.mapping;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,9 +10,11 @@ import java.util.List;
  * @param anchors match forms of the headings that introduce the table
  * @param cues match forms of texts that identify this era's table
  * @param optionalRows the table is an open set (regional tables): an absent row is not a finding
+ * @param transposed the table may also be printed transposed: one row per value column, the column's header
+ *     labels as the row's labels and its value in the row's one value cell (section 四 as 15 rows)
  */
 public record TableSpec(String format, String id, List<String> anchors, List<String> cues, List<BlockSpec> blocks,
-    boolean optionalRows) {
+    boolean optionalRows, boolean transposed) {
   public TableSpec {
     anchors = List.copyOf(anchors);
     cues = List.copyOf(cues);
@@ -21,6 +24,22 @@ public record TableSpec(String format, String id, List<String> anchors, List<Str
   /** All column keys of the table, in order, without duplicates. */
   public List<String> columnKeys() {
     return blocks.stream().flatMap(b -> b.columns().stream()).map(ColumnSpec::key).distinct().toList();
+  }
+
+  /** Every canonical key of the table: each block's rows under its columns, in order. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    for (BlockSpec b : blocks) {
+      for (RowSpec row : b.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", "")) : b.rows()) {
+        for (ColumnSpec col : b.columns()) {
+          String key = MappingLoader.key(id, row.key(), col.key());
+          if (!keys.contains(key)) {
+            keys.add(key);
+          }
+        }
+      }
+    }
+    return keys;
   }
 
   /** All row keys of the table, in order. */

@@ -22,6 +22,7 @@ public final class CellNormalizer {
   private static final Pattern PLAIN = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
   private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}([,，]\\d{3})+(\\.\\d+)?");
   private static final Pattern ZEROS = Pattern.compile("0{2,}");
+  private static final Pattern MINUS_SIGN = Pattern.compile("^\u2212(?=[0-9０-９])");
 
   public Normalized normalize(String raw, ValueType type) {
     EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
@@ -36,6 +37,8 @@ public final class CellNormalizer {
     if (s.isEmpty()) {
       return new Normalized(null, EnumSet.of(Flag.BLANK));
     }
+    // the minus sign U+2212 (−15) is a proper sign, not a quirk: read as '-' without a flag of its own
+    s = MINUS_SIGN.matcher(s).replaceFirst("-");
     String halfWidth = toHalfWidthDigits(s);
     if (!halfWidth.equals(s)) {
       flags.add(Flag.FULLWIDTH);
@@ -136,6 +139,9 @@ public final class CellNormalizer {
         sb.append('.');
       } else if (c == '＋') {
         sb.append('+');
+      } else if (c == '－' && i + 1 < s.length() && Character.isDigit(toAscii(s.charAt(i + 1)))) {
+        // a negative 本年增/减 typed with the full-width hyphen-minus: －15
+        sb.append('-');
       } else {
         sb.append(c);
       }

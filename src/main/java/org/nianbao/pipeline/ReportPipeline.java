@@ -39,6 +39,7 @@ import org.nianbao.read.NotAReportException;
 import org.nianbao.read.Readers;
 import org.nianbao.source.SourceDocument;
 import org.nianbao.validate.CellFindings;
+import org.nianbao.validate.Completeness;
 import org.nianbao.validate.IdentityChecker;
 import org.nianbao.validate.ProseChecks;
 
@@ -55,6 +56,7 @@ public final class ReportPipeline implements DocumentProcessor {
   private final MetadataFinder metadata = new MetadataFinder();
   private final IdentityChecker identities = new IdentityChecker();
   private final CellFindings findings = new CellFindings();
+  private final Completeness completeness = new Completeness();
   private final ProseNumbers prose = new ProseNumbers();
   private final ProseChecks proseChecks = new ProseChecks();
 
@@ -95,9 +97,11 @@ public final class ReportPipeline implements DocumentProcessor {
     List<Anomaly> anomalies = new ArrayList<>(located.anomalies());
     Map<String, CellValue> cells = new LinkedHashMap<>();
     Map<TableSpec, Set<String>> rowsFound = new LinkedHashMap<>();
+    Map<String, Set<String>> expected = new LinkedHashMap<>();
     for (TableMatch m : located.matches()) {
       anomalies.addAll(m.anomalies());
       rowsFound.computeIfAbsent(m.spec(), k -> new LinkedHashSet<>()).addAll(m.rowsFound());
+      expected.computeIfAbsent(m.spec().id(), k -> new LinkedHashSet<>()).addAll(m.expected());
       for (MappedCell mc : m.cells()) {
         cells.putIfAbsent(mc.key(), normalize(mc));
       }
@@ -108,6 +112,8 @@ public final class ReportPipeline implements DocumentProcessor {
           0)));
     }
     anomalies.addAll(findings.check(List.copyOf(cells.values())));
+    anomalies.addAll(completeness.check(expected, cells.keySet(), anomalies));
+    boolean complete = Completeness.complete(expected, cells.keySet());
     for (CellValue c : prose.find(doc)) {
       cells.putIfAbsent(c.key(), c);
     }
@@ -117,7 +123,7 @@ public final class ReportPipeline implements DocumentProcessor {
     List<CellValue> cellList = List.copyOf(cells.values());
     Optional<FormatMapping> fm = mapping.format(located.format());
     fm.ifPresent(f -> anomalies.addAll(identities.check(f.identities(), cells)));
-    Status status = status(located, anomalies, meta);
+    Status status = status(located, anomalies, meta, complete);
     String error = status == Status.UNRECOGNIZED ? "no statistics table of a known format and no report title" : "";
     return new Report(id, doc.source(), doc.fileType(), status, located.format(), meta.agency(), meta.year(),
         meta.title(), cellList, anomalies, error);
@@ -134,11 +140,15 @@ public final class ReportPipeline implements DocumentProcessor {
     if (mc.fuzzy()) {
       flags.add(Flag.FUZZY_LABEL);
     }
+    if (mc.realigned()) {
+      flags.add(Flag.HEADER_REALIGNED);
+    }
     return new CellValue(mc.key(), n.value(), mc.raw(), flags, mc.ref().page(), mc.ref().locator(), mc.rowLabel(),
         mc.columnLabel());
   }
 
-  private static Status status(LocatedReport located, List<Anomaly> anomalies, ReportMetadata meta) {
+  /** {@code ok} or {@code anomalies} only for a complete report: every cell of every table found was read. */
+  private static Status status(LocatedReport located, List<Anomaly> anomalies, ReportMetadata meta, boolean complete) {
     if (located.matches().isEmpty()) {
       if (!located.anomalies().isEmpty()) {
         return Status.PARTIAL;
@@ -146,8 +156,9 @@ public final class ReportPipeline implements DocumentProcessor {
       boolean looksLikeReport = !meta.title().isEmpty() && meta.year() != null;
       return looksLikeReport ? Status.PARTIAL : Status.UNRECOGNIZED;
     }
-    boolean incomplete = anomalies.stream().anyMatch(a -> a.rule().equals("missing_section") || a.rule().equals("missing_row")
-        || a.rule().equals("table_unreadable") || a.rule().equals("row_misaligned"));
+    boolean incomplete = !complete || anomalies.stream().anyMatch(a -> a.rule().equals("missing_section")
+        || a.rule().equals("table_unreadable") || a.rule().equals("row_misaligned")
+        || a.rule().equals("header_misaligned"));
     if (incomplete) {
       return Status.PARTIAL;
     }

@@ -3,6 +3,7 @@ package org.nianbao.write;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Report;
@@ -33,12 +34,23 @@ public final class CsvRows {
 
   private CsvRows() {}
 
+  /** Columns of {@link #REPORTS_HEADER} that hold numbers (numeric cells in the workbook). */
+  public static final Set<String> REPORTS_NUMERIC = Set.of("year", "cells", "errors", "warnings");
+
   public static String[] reportRow(Report r) {
-    return safe(new String[] {
-      r.id().hex(), r.source(), r.fileType(), r.status().code(), r.format(), r.agency(), r.yearText(), r.title(),
+    return safe(reportFields(r));
+  }
+
+  /**
+   * The reports.csv row before formula neutralization: the one row model of reports.csv and the workbook's
+   * Reports sheet, which writes these fields as typed cells.
+   */
+  public static String[] reportFields(Report r) {
+    return new String[] {
+      r.id().text(), r.source(), r.fileType(), r.status().code(), r.format(), r.agency(), r.yearText(), r.title(),
       Integer.toString(r.cells().size()), Long.toString(r.count(Severity.ERROR)),
       Long.toString(r.count(Severity.WARNING)), r.error(), CrossReportChecks.normalizeAgency(r.agency())
-    });
+    };
   }
 
   /** Cells sorted by key (then locator, for the rare duplicate key). */
@@ -48,7 +60,7 @@ public final class CsvRows {
     List<String[]> rows = new ArrayList<>(cells.size());
     for (CellValue c : cells) {
       String[] row = {
-        r.id().hex(), r.source(), r.agency(), r.yearText(), r.format(), c.key(), c.valueText(), c.raw(),
+        r.id().text(), r.source(), r.agency(), r.yearText(), r.format(), c.key(), c.valueText(), c.raw(),
         c.flagsText(), c.pageText(), c.rowLabel(), c.columnLabel(), c.locator()
       };
       rows.add(safe(row));
@@ -61,7 +73,7 @@ public final class CsvRows {
     List<String[]> rows = new ArrayList<>(r.anomalies().size());
     for (Anomaly a : r.anomalies()) {
       String[] row = {
-        r.id().hex(), r.source(), r.agency(), r.yearText(), a.severity().code(), a.rule(), a.keysText(),
+        r.id().text(), r.source(), r.agency(), r.yearText(), a.severity().code(), a.rule(), a.keysText(),
         a.expected(), a.actual(), a.message(), a.pageText()
       };
       rows.add(safe(row));

@@ -2,6 +2,7 @@ package org.nianbao.write;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +14,11 @@ import org.nianbao.model.Report;
 
 /**
  * The wide table of one format era: one row per report, the report's identity first, then one column per
- * canonical key of the era in catalogue order. The lg era's {@code .cumulative} keys have no catalogue
- * row of their own (a 历年累计 column doubles every lg row), so only those a run actually met are added,
- * each right after its base key.
+ * canonical key of the era in catalogue order, so that it holds every cell cells.csv holds for the era's
+ * reports. Keys a run met beyond the era's catalogue rows are added too: lg's {@code .cumulative} keys
+ * (a 历年累计 column doubles every lg row, each right after its base key), another era's keys in a table
+ * flagged {@code format_mixed} (a one-row （六）其他处理 in a 2021 report: {@code t3.other.sum.*}), in
+ * catalogue order, and keys outside the catalogue ({@code text.*}), sorted, at the end.
  *
  * @param format the era code: {@code 2021}, {@code 2019}, {@code lg} or {@code s14}
  * @param columns the key columns, in order
@@ -25,6 +28,9 @@ public record WideLayout(String format, List<Column> columns) {
   public static final List<String> FORMATS = List.of("2021", "2019", "lg", "s14");
 
   public static final String CUMULATIVE = ".cumulative";
+
+  /** The prefix of the numbers read from a report's prose (README, "Prose numbers"). */
+  private static final String TEXT = "text.";
 
   /** The identity columns every wide row starts with. */
   public static final String[] LEADING = {"report_id", "source", "agency", "year"};
@@ -53,17 +59,28 @@ public record WideLayout(String format, List<Column> columns) {
   /**
    * The layout of one era.
    *
-   * @param seenKeys keys met in this era's reports; only their {@code .cumulative} ones matter here
+   * @param seenKeys keys met in this era's reports ({@link #keysOf})
    */
   public static WideLayout of(String format, Set<String> seenKeys) {
     List<Column> columns = new ArrayList<>();
-    for (KeyCatalog.Entry e : KeyCatalog.get().entriesOf(format)) {
-      columns.add(new Column(e.key(), e.rowLabel(), e.columnLabel()));
+    Set<String> placed = new HashSet<>();
+    for (KeyCatalog.Entry e : KeyCatalog.get().entries()) {
+      if (!e.formats().contains(format) && !seenKeys.contains(e.key())) {
+        continue;
+      }
+      // a key with one catalogue row per era takes this era's labels
+      KeyCatalog.Entry own = KeyCatalog.get().entriesOf(format).stream().filter(o -> o.key().equals(e.key()))
+          .findFirst().orElse(e);
+      columns.add(new Column(e.key(), own.rowLabel(), own.columnLabel()));
+      placed.add(e.key());
       String cumulative = e.key() + CUMULATIVE;
       if (seenKeys.contains(cumulative)) {
-        columns.add(new Column(cumulative, e.rowLabel(), "历年累计"));
+        columns.add(new Column(cumulative, own.rowLabel(), "历年累计"));
+        placed.add(cumulative);
       }
     }
+    seenKeys.stream().filter(k -> !placed.contains(k)).sorted()
+        .forEach(k -> columns.add(new Column(k, k.startsWith(TEXT) ? "正文所述" : "", k)));
     return new WideLayout(format, columns);
   }
 
@@ -122,7 +139,7 @@ public record WideLayout(String format, List<Column> columns) {
   public String[] csvRow(Report r) {
     CellValue[] cells = cellsOf(r);
     String[] row = new String[LEADING.length + cells.length];
-    row[0] = r.id().hex();
+    row[0] = r.id().text();
     row[1] = FormulaGuard.neutralize(r.source());
     row[2] = FormulaGuard.neutralize(r.agency());
     row[3] = r.yearText();
@@ -132,13 +149,11 @@ public record WideLayout(String format, List<Column> columns) {
     return row;
   }
 
-  /** The {@code .cumulative} keys of a report, to collect before the layouts are built. */
-  public static Set<String> cumulativeKeys(Report r) {
+  /** The keys of a report's cells, to collect per era before the layouts are built. */
+  public static Set<String> keysOf(Report r) {
     Set<String> keys = new TreeSet<>();
     for (CellValue c : r.cells()) {
-      if (c.key().endsWith(CUMULATIVE)) {
-        keys.add(c.key());
-      }
+      keys.add(c.key());
     }
     return keys;
   }

@@ -6,11 +6,15 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -35,11 +39,13 @@ import org.nianbao.model.Severity;
 import org.nianbao.model.Status;
 
 /**
- * Writes {@code nianbao.xlsx}: a {@code Reports} sheet, one wide sheet per era present and an
- * {@code Anomalies} sheet whose rows link to the cell they are about. The workbook is streamed (SXSSF):
- * reports arrive one at a time and all sheets grow side by side, so a run of any size needs only a
- * window of rows in memory. Cell comments are the exception: POI keeps them in memory until the end,
- * which is why only flagged cells get one.
+ * Writes {@code nianbao.xlsx}: a {@code Reports} sheet (the reports.csv row model), one wide sheet per era
+ * present and an {@code Anomalies} sheet whose rows link to the cell they are about. A cell named by an
+ * error anomaly is filled red with a comment naming the rule; a cell with a fix worth checking is filled
+ * amber (blank, unreadable) or yellow; spaces trimmed or a sign read change nothing and colour nothing.
+ * The workbook is streamed (SXSSF): reports arrive one at a time and all sheets grow side by side, so a
+ * run of any size needs only a window of rows in memory. Cell comments are the exception: POI keeps them
+ * in memory until the end, which is why only filled cells get one.
  */
 public final class XlsxWriter {
   public static final String FILE = "nianbao.xlsx";
@@ -48,6 +54,9 @@ public final class XlsxWriter {
 
   /** Excel refuses longer cell text; POI throws rather than truncate. */
   private static final int MAX_TEXT = 32_767;
+
+  /** Normalisations that leave nothing to check (spaces around a number, a sign): no fill, no comment. */
+  private static final Set<Flag> HARMLESS = EnumSet.of(Flag.WHITESPACE, Flag.SIGNED);
 
   /** Rows SXSSF keeps in memory per sheet before flushing them to its temporary file. */
   private static final int WINDOW = 200;
@@ -90,6 +99,7 @@ public final class XlsxWriter {
     private final CellStyle header;
     private final CellStyle doubtful;
     private final CellStyle fixed;
+    private final CellStyle error;
     private int reportRows = 1;
     private int anomalyRows = 1;
 
@@ -123,6 +133,7 @@ public final class XlsxWriter {
       statusStyles.put(Status.FAILED, fill(IndexedColors.DARK_RED, white));
       doubtful = fill(IndexedColors.LIGHT_ORANGE, null);
       fixed = fill(IndexedColors.LIGHT_YELLOW, null);
+      error = fill(IndexedColors.ROSE, null);
 
       reportsSheet = wb.createSheet(REPORTS_SHEET);
       headerRow(reportsSheet, 0, CsvRows.REPORTS_HEADER);
@@ -172,30 +183,36 @@ public final class XlsxWriter {
       filter(anomaliesSheet, 0, anomalyRows, CsvRows.ANOMALIES_HEADER.length);
     }
 
+    /** The reports.csv fields as typed cells: numbers numeric, the status coloured. */
     private void reportRow(Report r) {
       Row row = reportsSheet.createRow(reportRows++);
-      text(row, 0, r.id().hex());
-      text(row, 1, r.source());
-      text(row, 2, r.fileType());
-      Cell status = row.createCell(3);
-      status.setCellValue(r.status().code());
-      status.setCellStyle(statusStyles.get(r.status()));
-      text(row, 4, r.format());
-      text(row, 5, r.agency());
-      year(row, 6, r);
-      text(row, 7, r.title());
-      row.createCell(8).setCellValue(r.cells().size());
-      row.createCell(9).setCellValue(r.count(Severity.ERROR));
-      row.createCell(10).setCellValue(r.count(Severity.WARNING));
-      text(row, 11, r.error());
+      String[] fields = CsvRows.reportFields(r);
+      for (int i = 0; i < fields.length; i++) {
+        String name = CsvRows.REPORTS_HEADER[i];
+        if (name.equals("status")) {
+          Cell status = row.createCell(i);
+          status.setCellValue(fields[i]);
+          status.setCellStyle(statusStyles.get(r.status()));
+        } else if (CsvRows.REPORTS_NUMERIC.contains(name)) {
+          number(row, i, fields[i]);
+        } else {
+          text(row, i, fields[i]);
+        }
+      }
     }
 
     private void wideRow(Wide wide, int rowIndex, Report r, CellValue[] cells) {
       Row row = wide.sheet.createRow(rowIndex);
-      text(row, 0, r.id().hex());
+      text(row, 0, r.id().text());
       text(row, 1, r.source());
       text(row, 2, r.agency());
       year(row, 3, r);
+      Map<String, List<Anomaly>> errors = new HashMap<>();
+      for (Anomaly a : r.anomalies()) {
+        if (a.severity() == Severity.ERROR) {
+          a.keys().forEach(k -> errors.computeIfAbsent(k, x -> new ArrayList<>()).add(a));
+        }
+      }
       for (int i = 0; i < cells.length; i++) {
         CellValue c = cells[i];
         if (c == null) {
@@ -206,31 +223,46 @@ public final class XlsxWriter {
         if (value != null) {
           cell.setCellValue(value.doubleValue());
         }
-        if (!c.flags().isEmpty()) {
+        List<Anomaly> failed = errors.getOrDefault(c.key(), List.of());
+        boolean flagged = c.flags().stream().anyMatch(f -> !HARMLESS.contains(f));
+        if (!failed.isEmpty()) {
+          cell.setCellStyle(error);
+        } else if (flagged) {
           boolean doubt = c.flags().contains(Flag.BLANK) || c.flags().contains(Flag.UNPARSEABLE);
           cell.setCellStyle(doubt ? doubtful : fixed);
-          cell.setCellComment(comment(wide.drawing, cell, c));
+        }
+        if (!failed.isEmpty() || flagged) {
+          cell.setCellComment(comment(wide.drawing, cell, c, failed));
         }
       }
     }
 
-    private Comment comment(Drawing<?> drawing, Cell cell, CellValue c) {
+    private Comment comment(Drawing<?> drawing, Cell cell, CellValue c, List<Anomaly> failed) {
       ClientAnchor anchor = helper.createClientAnchor();
       anchor.setCol1(cell.getColumnIndex());
       anchor.setCol2(cell.getColumnIndex() + 3);
       anchor.setRow1(cell.getRowIndex());
       anchor.setRow2(cell.getRowIndex() + 4);
       Comment comment = drawing.createCellComment(anchor);
-      String page = c.page() == 0 ? "" : "\npage: " + c.page();
-      comment.setString(helper.createRichTextString(
-          clip("raw: " + c.raw() + "\nflags: " + c.flagsText() + page)));
+      StringBuilder text = new StringBuilder();
+      for (Anomaly a : failed) {
+        text.append("error ").append(a.rule()).append(": ").append(a.message()).append('\n');
+      }
+      text.append("raw: ").append(c.raw());
+      if (!c.flags().isEmpty()) {
+        text.append("\nflags: ").append(c.flagsText());
+      }
+      if (c.page() != 0) {
+        text.append("\npage: ").append(c.page());
+      }
+      comment.setString(helper.createRichTextString(clip(text.toString())));
       comment.setAuthor("nianbao");
       return comment;
     }
 
     private void anomalyRow(Report r, Anomaly a, Wide wide, int wideRow, CellValue[] cells) {
       Row row = anomaliesSheet.createRow(anomalyRows++);
-      text(row, 0, r.id().hex());
+      text(row, 0, r.id().text());
       text(row, 1, r.source());
       text(row, 2, r.agency());
       year(row, 3, r);

@@ -17,7 +17,7 @@ public record CellText(String printed, String value, List<String> flags) {
   /** The contract's flag order (cells.csv {@code flags}). */
   public static final List<String> FLAG_ORDER = List.of(
       "double_zero", "fullwidth", "whitespace", "dash_as_zero", "unit_stripped", "thousands_sep", "signed",
-      "blank", "fuzzy_label", "unparseable");
+      "blank", "fuzzy_label", "unparseable", "header_realigned");
   /** Flags whose fix is reported as a {@code cell_fixed} info anomaly. */
   public static final List<String> FIXES = List.of("fullwidth", "dash_as_zero", "unit_stripped", "thousands_sep");
 
@@ -105,6 +105,22 @@ public record CellText(String printed, String value, List<String> flags) {
   /** A signed delta in a {@code signed_int} column: {@code +14} or {@code -15}. */
   public static CellText signed(long n) {
     return new CellText((n >= 0 ? "+" : "") + n, Long.toString(n), List.of("signed"));
+  }
+
+  /** A negative delta typed with the full-width hyphen-minus U+FF0D: {@code －15}. */
+  public static CellText fullwidthMinus(long n) {
+    if (n >= 0) {
+      throw new IllegalArgumentException("a minus needs a negative number: " + n);
+    }
+    return new CellText("－" + -n, Long.toString(n), List.of("fullwidth", "signed"));
+  }
+
+  /** A negative delta typed with the minus sign U+2212, a proper sign: {@code −15}. */
+  public static CellText minusSign(long n) {
+    if (n >= 0) {
+      throw new IllegalArgumentException("a minus needs a negative number: " + n);
+    }
+    return new CellText("\u2212" + -n, Long.toString(n), List.of("signed"));
   }
 
   /** An empty cell; {@code printed} may hold only white space such as a lone no-break space. */

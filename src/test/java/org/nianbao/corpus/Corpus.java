@@ -33,7 +33,9 @@ final class Corpus {
     return List.of(
         htmlPlainClean(), htmlWordGbk(), html2019NoMeta(), htmlWordFaults(), docxQuirks(), docx2019Partial(),
         doc2021(), doc2019(), txtSeedLike(), txtGbkMixed(), txt2019Bom(), pdf2021Split(), pdf2019SplitHeader(),
-        pdf2021Borderless4(), htmlS14Fault(), docxS14Blank(), pdfS14(), htmlLgFujian(), docxLgFujian());
+        pdf2021Borderless4(), htmlS14Fault(), docxS14Blank(), pdfS14(), htmlLgFujian(), docxLgFujian(),
+        pdf2021CutLabel(), pdf2019CaptionFoot(), pdf2021UnitsSplit(), html2019WpsHeader(), docx2019Transposed4(),
+        txt2019Transposed4(), htmlLg2013Breadcrumb());
   }
 
   /** A well-formed county report: the baseline every reader must get exactly right. */
@@ -284,6 +286,124 @@ final class Corpus {
         .agency("东屿县人民政府", 2015, Scale.COUNTY)
         .print("lg.fee_waiver_yuan", n -> CellText.decimal(n.setScale(2).toPlainString()))
         .print("lg.fee_waiver_yuan.cumulative", n -> CellText.decimal(n.setScale(2).toPlainString()))
+        .build();
+  }
+
+  /**
+   * Regression (issue 9): a PDF whose page numbers stand 2.5 cm above the bottom edge, outside the 8% band a
+   * fixed-band reader watched, so section 三 cut at its row （二）部分公开 was never joined: the first half of
+   * that label and its values at the foot of a page, the rest of the label over empty cells overleaf. Its
+   * title wraps so that its last character stands alone, no title in the document information; section 四
+   * printed transposed.
+   */
+  static ReportSpec pdf2021CutLabel() {
+    PdfLayout layout = new PdfLayout(Set.of(Template.H3), "", false, false, PdfLayout.PageNumbers.PLAIN, "", "partial",
+        false, false, false);
+    return new SpecBuilder("pdf-2021-cut-label", Era.Y2021, Rendering.pdf(layout), 2020)
+        .agency("石门县农业农村局农产品质量监督站", 2022, Scale.COUNTY)
+        .variant(Variant.T4_TRANSPOSED)
+        .build();
+  }
+
+  /**
+   * Regression (issue 9): page numbers 第 N 页 共 M 页 3 cm above the bottom edge and a running header below
+   * the top band; section 二 starts at a page foot with only its caption row there; section 四's header
+   * cut after its second row (结果维持 split in two); negative 本年增/减 with a full-width minus (the CJK font
+   * has no U+2212, which the other formats carry).
+   */
+  static ReportSpec pdf2019CaptionFoot() {
+    PdfLayout layout = new PdfLayout(Set.of(), "", false, false, PdfLayout.PageNumbers.OF_TOTAL, "江口市人民政府办公室政务公开",
+        "", true, true, true);
+    return new SpecBuilder("pdf-2019-caption-foot", Era.Y2019, Rendering.pdf(layout), 2121)
+        .agency("江口市人民政府办公室", 2020, Scale.CITY)
+        .pin("t2.coercion.items_delta", -3)
+        .print("t2.coercion.items_delta", n -> CellText.fullwidthMinus(n.longValueExact()))
+        .pin("t2.fee.items_delta", -2)
+        .print("t2.fee.items_delta", n -> CellText.fullwidthMinus(n.longValueExact()))
+        .build();
+  }
+
+  /**
+   * Regression (issue 9): every section 三 value printed with its unit (`12件`, `０件`), the two zero rows
+   * either side of a page break printed all `—`: taken for labels, the two rows' equal cells were joined
+   * across the break and the lower row was lost. Page numbers `—N—` 2 cm above the bottom edge.
+   */
+  static ReportSpec pdf2021UnitsSplit() {
+    PdfLayout layout = new PdfLayout(Set.of(Template.H3), "withheld.enforcement_file", false, false,
+        PdfLayout.PageNumbers.EM_DASH, "", "", false, false, true);
+    SpecBuilder b = new SpecBuilder("pdf-2021-units-split", Era.Y2021, Rendering.pdf(layout), 2222)
+        .agency("桃源县人力资源和社会保障局", 2023, Scale.COUNTY)
+        .zeroRow("withheld.enforcement_file")
+        .zeroRow("withheld.admin_query");
+    for (Template.T3Row row : Template.section3(Era.Y2021)) {
+      for (String key : row.keys()) {
+        if (row.id().equals("withheld.enforcement_file")) {
+          b.print(key, n -> dash("—"));
+        } else if (row.id().equals("withheld.admin_query")) {
+          b.print(key, n -> dash("—"));
+        } else if (key.endsWith(".natural_person")) {
+          b.print(key, n -> fullwidthWithUnit(n.longValueExact(), "件"));
+        } else {
+          b.print(key, n -> withUnit(n.toPlainString(), "件"));
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Regression (issue 9): a WPS export whose section 三 header grid disagrees with its data rows (自然人 over
+   * two grid columns, its value and an empty cell; 商业企业 over two value columns): bound by the header grid
+   * every 法人 value shifted. Section 四 printed transposed; negative 本年增/减 with a full-width minus and U+2212.
+   */
+  static ReportSpec html2019WpsHeader() {
+    return new SpecBuilder("html-2019-wps-header", Era.Y2019, Rendering.html(StandardCharsets.UTF_8, true, false), 2323)
+        .agency("沙坪区市场监督管理局", 2020, Scale.COUNTY)
+        .variant(Variant.T3_HEADER_MISALIGNED)
+        .variant(Variant.T4_TRANSPOSED)
+        .pin("t2.license.items_delta", -5)
+        .print("t2.license.items_delta", n -> CellText.fullwidthMinus(n.longValueExact()))
+        .pin("t2.penalty.items_delta", -2)
+        .print("t2.penalty.items_delta", n -> CellText.minusSign(n.longValueExact()))
+        .build();
+  }
+
+  /** Section 四 printed transposed in DOCX (merged group labels as vMerge); negative deltas with － and −. */
+  static ReportSpec docx2019Transposed4() {
+    return new SpecBuilder("docx-2019-transposed4", Era.Y2019, Rendering.docx(), 2424)
+        .agency("南溪县卫生健康委员会", 2019, Scale.COUNTY)
+        .variant(Variant.T4_TRANSPOSED)
+        .pin("t2.penalty.items_delta", -4)
+        .print("t2.penalty.items_delta", n -> CellText.fullwidthMinus(n.longValueExact()))
+        .pin("t2.other_service.items_delta", -1)
+        .print("t2.other_service.items_delta", n -> CellText.minusSign(n.longValueExact()))
+        .build();
+  }
+
+  /**
+   * Section 四 transposed in the seed's flattened text: a merged group label prints once, so each row takes
+   * the labels it lacks from the row above. Negative deltas with − and －.
+   */
+  static ReportSpec txt2019Transposed4() {
+    return new SpecBuilder("txt-2019-transposed4", Era.Y2019, Rendering.txt(StandardCharsets.UTF_8, false, "\n"), 2525)
+        .agency("北湖区城市管理局", 2020, Scale.COUNTY)
+        .variant(Variant.T4_TRANSPOSED)
+        .pin("t2.license.items_delta", -7)
+        .print("t2.license.items_delta", n -> CellText.minusSign(n.longValueExact()))
+        .pin("t2.fee.items_delta", -1)
+        .print("t2.fee.items_delta", n -> CellText.fullwidthMinus(n.longValueExact()))
+        .build();
+  }
+
+  /**
+   * Regression (issue 9): a CMS breadcrumb 当前位置：首页 > 政务公开 > 政府信息公开年报 above the title left the
+   * agency empty; the lg row 接受行政诉讼、举报数 printed as 行政申诉、举报数.
+   */
+  static ReportSpec htmlLg2013Breadcrumb() {
+    return new SpecBuilder("html-lg-2013-breadcrumb", Era.LG, Rendering.html(StandardCharsets.UTF_8, true, false), 2626)
+        .agency("岚海县地方税务局", 2013, Scale.TOWN)
+        .variant(Variant.BREADCRUMB)
+        .label("接受行政诉讼、举报数", "行政申诉、举报数", "a wording met outside the corpus")
         .build();
   }
 

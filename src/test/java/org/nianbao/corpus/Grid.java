@@ -66,44 +66,81 @@ record Grid(List<List<Grid.Cell>> rows) {
 
   static Grid section3(ReportSpec spec) {
     List<List<Cell>> rows = new ArrayList<>();
-    rows.add(List.of(Cell.label(spec.label(Template.T3_HEADER), 3, 3), Cell.label(spec.label("申请人情况"), 7, 1)));
-    rows.add(List.of(Cell.continuation(3), Cell.label(spec.label("自然人"), 1, 2),
+    boolean misaligned = spec.has(Variant.T3_HEADER_MISALIGNED);
+    rows.add(List.of(Cell.label(spec.label(Template.T3_HEADER), 3, 3),
+        Cell.label(spec.label("申请人情况"), misaligned ? 8 : 7, 1)));
+    rows.add(List.of(Cell.continuation(3), Cell.label(spec.label("自然人"), misaligned ? 2 : 1, 2),
         Cell.label(spec.label("法人或其他组织"), 5, 1), Cell.label(spec.label("总计"), 1, 2)));
     List<Cell> third = new ArrayList<>();
     third.add(Cell.continuation(3));
-    third.add(Cell.continuation(1));
+    third.add(Cell.continuation(misaligned ? 2 : 1));
     for (String col : Template.T3_COLUMN_LABELS.subList(1, 6)) {
-      third.add(Cell.label(spec.label(col)));
+      third.add(Cell.label(spec.label(col), misaligned && col.equals("商业企业") ? 2 : 1, 1));
     }
     third.add(Cell.continuation(1));
     rows.add(third);
     List<Template.T3Row> printed = spec.printedT3Rows();
-    long results = printed.stream().filter(r -> r.kind() != Template.T3Row.Kind.OUTER).count();
+    String cut = spec.rendering().pdf().cutT3Row();
+    long results = printed.stream().filter(r -> r.kind() != Template.T3Row.Kind.OUTER).count()
+        + (printed.stream().anyMatch(r -> r.id().equals(cut) && r.kind() != Template.T3Row.Kind.OUTER) ? 1 : 0);
     boolean firstResult = true;
     String group = null;
     for (Template.T3Row row : printed) {
       List<Cell> cells = new ArrayList<>();
+      String label = spec.label(row.label());
+      boolean cutHere = row.id().equals(cut);
+      // a label cut by a page break: its first half with the values, the rest on the next page
+      String upper = cutHere ? label.substring(0, (label.length() + 1) / 2) : label;
       if (row.kind() == Template.T3Row.Kind.OUTER) {
-        cells.add(Cell.label(spec.label(row.label()), 3, 1));
+        cells.add(Cell.label(upper, 3, 1));
       } else {
         cells.add(firstResult ? Cell.label(spec.label(Template.RESULTS_LABEL), 1, (int) results) : Cell.continuation(1));
         firstResult = false;
         if (row.kind() == Template.T3Row.Kind.RESULT) {
-          cells.add(Cell.label(spec.label(row.label()), 2, 1));
+          cells.add(Cell.label(upper, 2, 1));
         } else {
           String g = row.group();
-          long members = printed.stream().filter(r -> g.equals(r.group())).count();
+          long members = printed.stream().filter(r -> g.equals(r.group())).count() + (cut.isEmpty() ? 0
+              : printed.stream().filter(r -> r.id().equals(cut) && g.equals(r.group())).count());
           cells.add(g.equals(group) ? Cell.continuation(1) : Cell.label(spec.label(g), 1, (int) members));
-          cells.add(Cell.label(spec.label(row.label())));
+          cells.add(Cell.label(upper));
         }
       }
       group = row.group();
-      for (String key : row.keys()) {
-        cells.add(Cell.value(spec.cells().get(key).printed(), 1));
+      for (int i = 0; i < row.keys().size(); i++) {
+        cells.add(Cell.value(spec.cells().get(row.keys().get(i)).printed(), 1));
+        if (misaligned && i == 0) {
+          cells.add(Cell.value("", 1));
+        }
       }
       rows.add(cells);
+      if (cutHere) {
+        rows.add(cutRest(row, label.substring(upper.length())));
+      }
     }
     return new Grid(rows);
+  }
+
+  /** The lower part of a section 三 row cut by a page break: the rest of its label over empty value cells. */
+  private static List<Cell> cutRest(Template.T3Row row, String rest) {
+    List<Cell> cells = new ArrayList<>();
+    switch (row.kind()) {
+      case OUTER -> cells.add(Cell.label(rest, 3, 1));
+      case RESULT -> {
+        cells.add(Cell.continuation(1));
+        cells.add(Cell.label(rest, 2, 1));
+      }
+      case ITEM -> {
+        cells.add(Cell.continuation(1));
+        cells.add(Cell.continuation(1));
+        cells.add(Cell.label(rest));
+      }
+      default -> throw new IllegalStateException(row.kind().toString());
+    }
+    for (int i = 0; i < Template.T3_COLUMNS.size(); i++) {
+      cells.add(Cell.value("", 1));
+    }
+    return cells;
   }
 
   /**
@@ -127,6 +164,9 @@ record Grid(List<List<Grid.Cell>> rows) {
   }
 
   static Grid section4(ReportSpec spec) {
+    if (spec.has(Variant.T4_TRANSPOSED)) {
+      return section4Transposed(spec);
+    }
     List<List<Cell>> rows = new ArrayList<>();
     rows.add(List.of(Cell.label(spec.label("行政复议"), 5, 1), Cell.label(spec.label("行政诉讼"), 10, 1)));
     List<Cell> second = new ArrayList<>();
@@ -147,6 +187,37 @@ record Grid(List<List<Grid.Cell>> rows) {
     }
     rows.add(third);
     rows.add(Template.section4Keys().stream().map(k -> Cell.value(spec.cells().get(k).printed(), 1)).toList());
+    return new Grid(rows);
+  }
+
+  /**
+   * Section 四 turned on its side: a 项目 | 数量 header, then one row per measure; 行政复议 spans the two group
+   * columns, 行政诉讼 is merged over its two groups of five.
+   */
+  private static Grid section4Transposed(ReportSpec spec) {
+    List<List<Cell>> rows = new ArrayList<>();
+    rows.add(List.of(Cell.label(spec.label("项目"), 3, 1), Cell.label(spec.label("数量"))));
+    for (String group : Template.T4_GROUPS) {
+      for (int i = 0; i < Template.T4_OUTCOMES.size(); i++) {
+        List<Cell> cells = new ArrayList<>();
+        boolean first = i == 0;
+        switch (group) {
+          case "review" -> cells.add(first ? Cell.label(spec.label("行政复议"), 2, 5) : Cell.continuation(2));
+          case "suit_direct" -> {
+            cells.add(first ? Cell.label(spec.label("行政诉讼"), 1, 10) : Cell.continuation(1));
+            cells.add(first ? Cell.label(spec.label("未经复议直接起诉"), 1, 5) : Cell.continuation(1));
+          }
+          default -> {
+            cells.add(Cell.continuation(1));
+            cells.add(first ? Cell.label(spec.label("复议后起诉"), 1, 5) : Cell.continuation(1));
+          }
+        }
+        cells.add(Cell.label(spec.label(Template.T4_OUTCOME_LABELS.get(i))));
+        String key = "t4." + group + "." + Template.T4_OUTCOMES.get(i);
+        cells.add(Cell.value(spec.cells().get(key).printed(), 1));
+        rows.add(cells);
+      }
+    }
     return new Grid(rows);
   }
 }

@@ -30,6 +30,10 @@ final class HtmlWriter {
     sb.append("<div class=\"article\">\n");
     for (Outline.Part part : Outline.of(spec)) {
       if (part instanceof Outline.Title t) {
+        if (spec.has(Variant.BREADCRUMB)) {
+          sb.append("<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk/\">政务公开</a> &gt; ")
+              .append("<a href=\"/zwgk/zfxxgknb/\">政府信息公开年报</a></div>\n");
+        }
         sb.append("<h1>").append(String.join("<br>", t.lines().stream().map(HtmlWriter::escape).toList()))
             .append("</h1>\n");
         sb.append("<div class=\"meta\">来源：").append(escape(spec.agency())).append("</div>\n");

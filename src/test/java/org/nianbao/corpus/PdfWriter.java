@@ -34,7 +34,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  */
 final class PdfWriter {
   private static final float MARGIN = 50;
-  private static final float FOOT = 52;
+  /** Where text starts below the top edge; lower when a running header stands above it. */
+  private static final float TOP = 60;
+  private static final float TOP_UNDER_HEADER = 96;
+  /** The running header's baseline below the top edge: just under the 8% band a fixed-band reader watches. */
+  private static final float HEADER_BASELINE = 72;
+  private static final float HEADER_SIZE = 9;
   private static final float TABLE_SIZE = 9;
   private static final float TABLE_LEADING = 11;
   private static final float PAD_X = 4;
@@ -62,7 +67,12 @@ final class PdfWriter {
       PdfWriter w = new PdfWriter(spec, doc, PDType0Font.load(doc, font.toFile()));
       w.render();
       w.out.close();
-      doc.getDocumentInformation().setTitle(spec.title());
+      if (spec.rendering().pdf().pageNumbers() == PdfLayout.PageNumbers.OF_TOTAL) {
+        w.numberPages();
+      }
+      if (spec.rendering().pdf().infoTitle()) {
+        doc.getDocumentInformation().setTitle(spec.title());
+      }
       doc.getDocumentInformation().setAuthor(spec.agency());
       // PDFBox would otherwise derive the file id from the clock
       COSString id = new COSString(md5(spec.name()));
@@ -76,6 +86,33 @@ final class PdfWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Numbers that need the page count ({@code 第 N 页 共 M 页}) are added once every page is laid out. */
+  private void numberPages() throws IOException {
+    int pages = doc.getNumberOfPages();
+    for (int i = 0; i < pages; i++) {
+      page = doc.getPage(i);
+      try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+        out = s;
+        pageNumber(i + 1, pages);
+      }
+    }
+  }
+
+  private void pageNumber(int number, int pages) throws IOException {
+    PdfLayout.PageNumbers style = spec.rendering().pdf().pageNumbers();
+    String text = style.text(number, pages);
+    text((width() - textWidth(text, 10)) / 2, height() - style.baseline, text, 10);
+  }
+
+  /** The lowest point (from the top) text and tables may reach: clear of the page number. */
+  private float floor() {
+    return height() - spec.rendering().pdf().pageNumbers().floor;
+  }
+
+  private float top() {
+    return spec.rendering().pdf().runningHeader().isEmpty() ? TOP : TOP_UNDER_HEADER;
   }
 
   private void render() throws IOException {
@@ -98,6 +135,14 @@ final class PdfWriter {
         if (layout.breakBefore().contains(heading) || landscape) {
           newPage(landscape);
         }
+        if (layout.captionAtFoot() && heading.equals(Template.H2)) {
+          // room for the heading and the table's first row only, at the foot of the page
+          float rest = floor() - 22 - captionRowHeight() - 1;
+          if (y > rest) {
+            newPage(false);
+          }
+          y = rest;
+        }
         paragraph(heading, 12, 22);
       } else if (part instanceof Outline.Text t) {
         paragraph(t.text(), 10.5f, 17);
@@ -119,9 +164,14 @@ final class PdfWriter {
     }
   }
 
+  /** The height of section 二's first grid row, its one-line caption. */
+  private static float captionRowHeight() {
+    return TABLE_LEADING + 2 * PAD_Y + 2;
+  }
+
   /** Starts a new page when {@code height} more points would run into the page number. */
   private void room(float height) throws IOException {
-    if (y + height > height() - FOOT - 10) {
+    if (y + height > floor()) {
       newPage(page.getMediaBox().getWidth() > page.getMediaBox().getHeight());
     }
   }
@@ -136,9 +186,14 @@ final class PdfWriter {
     out = new PDPageContentStream(doc, page);
     out.setLineWidth(0.5f);
     pageNumber++;
-    String number = "-" + pageNumber + "-";
-    text((width() - textWidth(number, 10)) / 2, height() - FOOT + 20, number, 10);
-    y = 60;
+    if (spec.rendering().pdf().pageNumbers() != PdfLayout.PageNumbers.OF_TOTAL) {
+      pageNumber(pageNumber, 0);
+    }
+    String header = spec.rendering().pdf().runningHeader();
+    if (!header.isEmpty()) {
+      text((width() - textWidth(header, HEADER_SIZE)) / 2, HEADER_BASELINE, header, HEADER_SIZE);
+    }
+    y = top();
   }
 
   /** Column widths in points, chosen so labels wrap as they do in the printed templates. */
@@ -169,16 +224,24 @@ final class PdfWriter {
 
   /** The grid row after which the layout breaks the page, or -1. */
   private int breakAfter(String heading, PdfLayout layout) {
-    if (!heading.equals(Template.H3) || layout.breakAfterT3Row().isEmpty()) {
+    if (heading.equals(Template.H2) && layout.captionAtFoot()) {
+      return 0;
+    }
+    if (heading.equals(Template.H4) && layout.cutSection4Header()) {
+      return 1;
+    }
+    // a cut row's first half is its own grid row, at the place of the row itself
+    String row = layout.cutT3Row().isEmpty() ? layout.breakAfterT3Row() : layout.cutT3Row();
+    if (!heading.equals(Template.H3) || row.isEmpty()) {
       return -1;
     }
     List<Template.T3Row> rows = spec.printedT3Rows();
     for (int i = 0; i < rows.size(); i++) {
-      if (rows.get(i).id().equals(layout.breakAfterT3Row())) {
+      if (rows.get(i).id().equals(row)) {
         return headerRows(heading) + i;
       }
     }
-    throw new IllegalArgumentException(spec.name() + ": no section 三 row " + layout.breakAfterT3Row());
+    throw new IllegalArgumentException(spec.name() + ": no section 三 row " + row);
   }
 
   /** A merged (or single) cell at its grid position with its text wrapped to its width. */
@@ -207,9 +270,9 @@ final class PdfWriter {
     float top = y;
     for (int r = 0; r < grid.rows().size(); r++) {
       boolean forced = r > 0 && r - 1 == breakAfter;
-      if (forced || top + heights[r] > height() - FOOT - 10) {
+      if (forced || top + heights[r] > floor()) {
         sheet++;
-        top = 60;
+        top = top();
         if (repeatHeader()) {
           for (int h = 0; h < headerRows; h++) {
             copies.add(new RowCopy(h, sheet, top, heights[h]));

@@ -48,7 +48,8 @@ public record Rendering(
       case "txt" -> "TXT in the seed's flattened layout, " + charset.name() + (bom ? " with BOM" : "")
           + (lineEnd.equals("\r\n") ? ", CRLF line ends" : ", LF line ends");
       case "docx" -> "DOCX written with POI XWPF (gridSpan/vMerge merges, fixed core-properties dates)";
-      case "pdf" -> "PDF written with PDFBox by `PdfWriter`: A4 pages numbered `-N-` at the foot, text in a subset of "
+      case "pdf" -> "PDF written with PDFBox by `PdfWriter`: A4 pages numbered at the foot (`-N-` unless said below), "
+          + "text in a subset of "
           + "Droid Sans Fallback embedded in the file (ASCII in the standard Helvetica), " + pdf.describe();
       default -> "DOC converted with LibreOffice from the DOCX rendering of this spec";
     };

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param missingSections sections (二, 三, 四) whose table is left out
  * @param extraRows rows with numbers whose labels belong to no template row
  * @param otherAsOneRow a 2021 report printing （六）其他处理 as one 2019-style row
+ * @param variants layout variants that move things but change no number
  * @param quirks human-readable list of the cell and label quirks, for NOTE.md
  * @param faults human-readable list of the deliberate identity faults, for NOTE.md
  */
@@ -39,6 +40,7 @@ public record ReportSpec(
     Set<String> missingSections,
     List<ExtraRow> extraRows,
     boolean otherAsOneRow,
+    Set<Variant> variants,
     List<String> quirks,
     List<String> faults,
     long seed) {
@@ -59,12 +61,17 @@ public record ReportSpec(
     missingRows = Set.copyOf(missingRows);
     missingSections = Set.copyOf(missingSections);
     extraRows = List.copyOf(extraRows);
+    variants = variants.isEmpty() ? Set.of() : Set.copyOf(java.util.EnumSet.copyOf(variants));
     quirks = List.copyOf(quirks);
     faults = List.copyOf(faults);
   }
 
   public String title() {
     return String.join("", titleLines);
+  }
+
+  public boolean has(Variant variant) {
+    return variants.contains(variant);
   }
 
   public String fileName() {

@@ -35,6 +35,7 @@ final class SpecBuilder {
   private final Set<String> missingSections = new LinkedHashSet<>();
   private final List<ReportSpec.ExtraRow> extraRows = new ArrayList<>();
   private boolean otherAsOneRow;
+  private final Set<Variant> variants = new LinkedHashSet<>();
 
   SpecBuilder(String name, Era era, Rendering rendering, long seed) {
     this.name = name;
@@ -123,6 +124,13 @@ final class SpecBuilder {
     return this;
   }
 
+  /** A layout variant: it moves things on the page but must read back as the truth. */
+  SpecBuilder variant(Variant variant) {
+    variants.add(variant);
+    labelNotes.add(variant.note());
+    return this;
+  }
+
   SpecBuilder otherAsOneRow() {
     if (era != Era.Y2021) {
       throw new IllegalStateException("only a 2021 report can mix in the 2019 （六） row");
@@ -133,6 +141,13 @@ final class SpecBuilder {
   }
 
   ReportSpec build() {
+    boolean html = rendering.fileType().equals("html");
+    if ((variants.contains(Variant.T3_HEADER_MISALIGNED) || variants.contains(Variant.BREADCRUMB)) && !html) {
+      throw new IllegalStateException(name + ": the misaligned header and the breadcrumb are HTML layouts");
+    }
+    if (variants.contains(Variant.T4_TRANSPOSED) && rendering.pdf().borderlessSection4()) {
+      throw new IllegalStateException(name + ": a transposed section 四 is ruled");
+    }
     Map<String, BigDecimal> generated = TruthNumbers.generate(era, scale, seed, pins);
     Map<String, BigDecimal> truth = new LinkedHashMap<>(generated);
     if (otherAsOneRow) {
@@ -183,8 +198,8 @@ final class SpecBuilder {
         ? Prose.indicatorSections(agency, year).stream().flatMap(sec -> sec.paragraphs().stream()).toList()
         : Prose.summary(agency, year, era);
     return new ReportSpec(name, era, rendering, agency, year, titleLines, prose,
-        truth, cells, labels, fuzzyRows, missingRows, missingSections, extraRows, otherAsOneRow, quirks, faults,
-        seed);
+        truth, cells, labels, fuzzyRows, missingRows, missingSections, extraRows, otherAsOneRow, variants, quirks,
+        faults, seed);
   }
 
   /** A quirk may only change how a number looks; an empty reading is allowed where no identity sees it. */

@@ -39,7 +39,7 @@ class TruthModelTest {
     }
     ReportSpec truthOnly = new ReportSpec(spec.name(), spec.era(), spec.rendering(), spec.agency(), spec.year(),
         spec.titleLines(), spec.prose(), spec.truth(), truthCells, Map.of(), Set.of(), spec.missingRows(),
-        spec.missingSections(), List.of(), spec.otherAsOneRow(), List.of(), List.of(), spec.seed());
+        spec.missingSections(), List.of(), spec.otherAsOneRow(), spec.variants(), List.of(), List.of(), spec.seed());
     assertEquals(List.of(), Expected.identities(truthOnly), spec.name());
     for (Map.Entry<String, BigDecimal> e : spec.truth().entrySet()) {
       if (!e.getKey().endsWith(".items_delta")) {
@@ -74,7 +74,8 @@ class TruthModelTest {
     assertEquals(new HashSet<>(CellText.FLAG_ORDER), flags);
     assertEquals(Set.of("blank_cell", "double_zero", "unparseable_cell", "cell_fixed", "t3_balance",
         "t3_result_total", "t3_row_total", "t4_group_total", "missing_section", "missing_row", "unknown_row",
-        "format_mixed", "fuzzy_label", "s14_request_channels", "lg_request_channels_cumulative"), rules);
+        "format_mixed", "fuzzy_label", "s14_request_channels", "lg_request_channels_cumulative", "header_realigned"),
+        rules);
     assertEquals(Set.of("ok", "anomalies", "partial"), statuses);
     assertTrue(kinds.containsAll(List.of("html-2021", "html-2019", "docx-2021", "docx-2019", "txt-2021", "txt-2019",
         "doc-2021", "html-GBK-meta", "html-UTF-8", "txt-GBK", "txt-UTF-8-bom", "pdf-2021", "pdf-2019", "html-s14",

@@ -72,4 +72,13 @@ class MappingLoaderTest {
     MappingException e = assertThrows(MappingException.class, () -> loader.compile("x.map", text));
     assertTrue(e.getMessage().startsWith("x.map:3"), e.getMessage());
   }
+
+  @Test
+  void onlySectionFourMayBeDeclaredTransposed() {
+    String text = "format: 2021\ntable t3\n  transposed: yes\n  column total: 总计\n  row new_received: 一、本年新收\n";
+    MappingException e = assertThrows(MappingException.class, () -> loader.compile("t.map", text));
+    assertTrue(e.getMessage().startsWith("t.map:2"), e.getMessage());
+    String t4 = "format: 2021\ntable t4\n  transposed: yes\n  column review.total: 行政复议 > 总计\n";
+    assertTrue(loader.compile("t.map", t4).tables().get(0).transposed());
+  }
 }

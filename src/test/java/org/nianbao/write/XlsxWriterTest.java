@@ -46,8 +46,11 @@ class XlsxWriterTest {
     Report a = report("a.pdf", "2021", 2021, List.of(
         cell("t3.new_received.natural_person", "12", "12", Set.of(), 3),
         cell("t3.carried_over.natural_person", "0", "00", Set.of(Flag.DOUBLE_ZERO), 3),
-        cell("t3.carry_forward.natural_person", null, "", Set.of(Flag.BLANK), 4)),
-        List.of(Anomaly.of(Severity.WARNING, "double_zero", List.of("t3.carried_over.natural_person"), "00", 3)));
+        cell("t3.carry_forward.natural_person", null, "", Set.of(Flag.BLANK), 4),
+        cell("t3.new_received.total", "13", "\u300013", Set.of(Flag.WHITESPACE), 3)),
+        List.of(Anomaly.of(Severity.WARNING, "double_zero", List.of("t3.carried_over.natural_person"), "00", 3),
+            new Anomaly(Severity.ERROR, "t3_result_total", List.of("t3.result_total.natural_person",
+                "t3.new_received.natural_person"), "12", "0", "t3_result_total: 0 ≠ 12", 3)));
     Report b = report("b.pdf", "2021", 2022, List.of(cell("t3.new_received.natural_person", "7", "7", Set.of(), 1)),
         List.of());
     Report c = report("c.pdf", "s14", 2016, List.of(), List.of());
@@ -102,8 +105,8 @@ class XlsxWriterTest {
       Cell twelve = wide.getRow(2).getCell(col);
       assertEquals(CellType.NUMERIC, twelve.getCellType());
       assertEquals(12.0, twelve.getNumericCellValue());
-      assertNull(twelve.getCellComment());
       assertEquals(7.0, wide.getRow(3).getCell(col).getNumericCellValue());
+      assertNull(wide.getRow(3).getCell(col).getCellComment());
       assertEquals(CellType.NUMERIC, wide.getRow(2).getCell(3).getCellType());
     }
   }
@@ -128,10 +131,48 @@ class XlsxWriterTest {
   }
 
   @Test
+  void cellsNamedByAnErrorAreRedWithTheRuleAndHarmlessFixesStayPlain() throws Exception {
+    try (XSSFWorkbook wb = written()) {
+      Sheet wide = wb.getSheet("2021");
+      WideLayout layout = WideLayout.of("2021", Set.of());
+      Cell twelve = wide.getRow(2).getCell(layout.columnOf("t3.new_received.natural_person"));
+      assertEquals(IndexedColors.ROSE.getIndex(), twelve.getCellStyle().getFillForegroundColor());
+      String note = twelve.getCellComment().getString().getString();
+      assertTrue(note.contains("error t3_result_total") && note.contains("raw: 12"), note);
+      Cell spaced = wide.getRow(2).getCell(layout.columnOf("t3.new_received.total"));
+      assertEquals(13.0, spaced.getNumericCellValue());
+      assertEquals(FillPatternType.NO_FILL, spaced.getCellStyle().getFillPattern());
+      assertNull(spaced.getCellComment());
+    }
+  }
+
+  /** Regression: the Reports sheet laid out its own row and left agency_group empty. */
+  @Test
+  void reportsSheetHoldsTheReportsCsvRowWithTextIdsAndNumericCounts() throws Exception {
+    try (XSSFWorkbook wb = written()) {
+      Sheet reports = wb.getSheet("Reports");
+      Report a = sample().get(0);
+      String[] csv = CsvRows.reportRow(a);
+      for (int i = 0; i < CsvRows.REPORTS_HEADER.length; i++) {
+        assertEquals(CsvRows.REPORTS_HEADER[i], reports.getRow(0).getCell(i).getStringCellValue());
+        Cell cell = reports.getRow(1).getCell(i);
+        String shown = cell == null ? "" : cell.getCellType() == CellType.NUMERIC
+            ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue();
+        assertEquals(csv[i], shown, CsvRows.REPORTS_HEADER[i]);
+      }
+      assertEquals("洪泽区人民政府", reports.getRow(1).getCell(12).getStringCellValue());
+      Cell id = reports.getRow(1).getCell(0);
+      assertEquals(CellType.STRING, id.getCellType());
+      assertTrue(id.getStringCellValue().startsWith("sha256:"), id.getStringCellValue());
+      assertEquals(CellType.NUMERIC, reports.getRow(1).getCell(8).getCellType());
+    }
+  }
+
+  @Test
   void anomalyLinksToItsCell() throws Exception {
     try (XSSFWorkbook wb = written()) {
       Sheet anomalies = wb.getSheet("Anomalies");
-      assertEquals(1, anomalies.getLastRowNum());
+      assertEquals(2, anomalies.getLastRowNum());
       Cell rule = anomalies.getRow(1).getCell(5);
       assertEquals("double_zero", rule.getStringCellValue());
       int col = WideLayout.of("2021", Set.of()).columnOf("t3.carried_over.natural_person");
@@ -147,6 +188,40 @@ class XlsxWriterTest {
     assertEquals(plain.columns().size() + 1, seen.columns().size());
     assertEquals(seen.columnOf("lg.req.total") + 1, seen.columnOf("lg.req.total.cumulative"));
     assertEquals(-1, plain.columnOf("lg.req.total.cumulative"));
+  }
+
+  /** Regression: a key listed for two eras kept only one era's catalogue row, so wide-2021 lacked it. */
+  @Test
+  void keysOfTwoErasAreInBothWideLayoutsWithTheirOwnLabels() {
+    for (String key : List.of("t2.license.decisions", "t2.penalty.decisions", "t2.coercion.decisions")) {
+      assertTrue(WideLayout.of("2021", Set.of()).columnOf(key) >= 0, key);
+      assertTrue(WideLayout.of("2019", Set.of()).columnOf(key) >= 0, key);
+    }
+    WideLayout y2021 = WideLayout.of("2021", Set.of());
+    int col = y2021.columnOf("t2.license.decisions");
+    assertEquals("行政许可 / 本年处理决定数量", y2021.labelHeader()[col]);
+    WideLayout y2019 = WideLayout.of("2019", Set.of());
+    assertEquals("行政许可 / 处理决定数量", y2019.labelHeader()[y2019.columnOf("t2.license.decisions")]);
+  }
+
+  @Test
+  void wideLayoutHoldsEveryKeyTheEraReportsHold() {
+    Set<String> seen = Set.of("t3.other.sum.total", "t3.other.sum.natural_person", "text.req.received",
+        "t3.new_received.total");
+    WideLayout layout = WideLayout.of("2021", seen);
+    for (String key : seen) {
+      assertTrue(layout.columnOf(key) >= 0, key);
+    }
+    assertEquals(layout.columnOf("t3.other.other.total") + 1, layout.columnOf("t3.other.sum.natural_person"));
+    assertEquals(layout.keyHeader().length - 1, layout.columnOf("text.req.received"));
+    Report r = report("m.txt", "2021", 2023, List.of(
+        new CellValue("text.req.received", new BigDecimal("9"), "全年共受理申请9件。", Set.of(Flag.FROM_TEXT), 0,
+            "p 3", "收到/受理申请（件）", ""),
+        cell("t3.other.sum.total", "4", "4", Set.of(), 0)), List.of());
+    String[] row = layout.csvRow(r);
+    assertEquals("9", row[layout.columnOf("text.req.received")]);
+    assertEquals("4", row[layout.columnOf("t3.other.sum.total")]);
+    assertEquals(Set.of("text.req.received", "t3.other.sum.total"), WideLayout.keysOf(r));
   }
 
   @Test

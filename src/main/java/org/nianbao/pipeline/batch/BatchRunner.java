@@ -284,7 +284,7 @@ public final class BatchRunner {
       for (IndexEntry e : index) {
         Report r = resolve(store, e);
         summaries.add(CrossReportChecks.summarize(e.key(), r));
-        keysByFormat.computeIfAbsent(r.format(), f -> new HashSet<>()).addAll(WideLayout.cumulativeKeys(r));
+        keysByFormat.computeIfAbsent(r.format(), f -> new HashSet<>()).addAll(WideLayout.keysOf(r));
       }
       Map<String, List<Anomaly>> cross = CrossReportChecks.check(summaries);
       Function<IndexEntry, Report> reports = e -> withFindings(resolve(store, e), cross.get(e.key()));

@@ -25,6 +25,8 @@ final class Assembler {
   private static final int HEADING_MAX_CHARS = 40;
   /** Type this much larger than the body text is a title. */
   private static final double TITLE_SCALE = 1.25;
+  /** A title, with its agency's full name, may run to this many characters over two lines. */
+  private static final int TITLE_MAX_CHARS = 60;
 
   private final String source;
   private final Stats stats;
@@ -52,7 +54,12 @@ final class Assembler {
       } else if (item instanceof Table table) {
         a.emit(paragraph);
         paragraph.clear();
-        a.emit(table);
+        if (table.spans().size() == 1) {
+          // a one-cell box at a page foot that no table continued overleaf: text in a frame
+          a.emitBoxed(table);
+        } else {
+          a.emit(table);
+        }
       }
     }
     a.emit(paragraph);
@@ -84,6 +91,12 @@ final class Assembler {
     if (Math.abs(prev.size() - line.size()) > 0.15 * size) {
       return true;
     }
+    // a title in large type wrapped over lines (its last character may stand alone on the second) is one
+    // heading, however its lines are centred
+    if (isTitleType(prev) && isTitleType(line) && line.page() == prev.page()
+        && line.baseline() - prev.baseline() <= 2 * size) {
+      return false;
+    }
     if (line.page() == prev.page() && line.baseline() - prev.baseline() > stats.pitch() * 1.4) {
       return true;
     }
@@ -91,6 +104,10 @@ final class Assembler {
         || prev.right() < stats.right() - 1.5 * size
         || SECTION.matcher(Texts.compact(line.text())).find()
         || (headingLevel(List.of(prev), prev.text()) > 0 && prev.text().indexOf('。') < 0);
+  }
+
+  private boolean isTitleType(Line line) {
+    return line.size() >= stats.size() * TITLE_SCALE;
   }
 
   private void emit(List<Line> lines) {
@@ -119,16 +136,27 @@ final class Assembler {
   /** 1 for a title in large type, 2 for a section heading, 3 for a sub-heading, 0 for running text. */
   private int headingLevel(List<Line> lines, String text) {
     String compact = Texts.compact(text);
-    if (compact.length() > HEADING_MAX_CHARS || ENDS_SENTENCE.matcher(compact).matches()) {
+    if (ENDS_SENTENCE.matcher(compact).matches()) {
       return 0;
     }
-    if (lines.get(0).size() >= stats.size() * TITLE_SCALE) {
+    if (isTitleType(lines.get(0)) && compact.length() <= TITLE_MAX_CHARS) {
       return 1;
+    }
+    if (compact.length() > HEADING_MAX_CHARS) {
+      return 0;
     }
     if (lines.size() > 1) {
       return 0;
     }
     return SECTION.matcher(compact).find() ? 2 : SUBSECTION.matcher(compact).find() ? 3 : 0;
+  }
+
+  private void emitBoxed(Table box) {
+    int n = linesSeen.merge(box.page(), 1, Integer::sum);
+    String text = String.join("", box.spans().get(0).lines());
+    if (!text.isBlank()) {
+      blocks.add(new Paragraph(text, new SourceRef(source, box.page(), "line " + n)));
+    }
   }
 
   private void emit(Table table) {

@@ -19,6 +19,19 @@ final class GridBuilder {
 
   /** A frame's table with the glyphs inside it, or empty when the lines do not form a grid of two cells. */
   static Optional<Table> build(List<Segment> frame, List<Glyph> glyphs, int page) {
+    return grid(frame, glyphs, page).filter(t -> t.spans().size() >= 2);
+  }
+
+  /**
+   * A frame drawn as one box, as a one-cell table, or empty. Such a box is a table's first row only where
+   * the page leaves it alone at its foot (a caption row 第二十条第（一）项 whose table goes on overleaf); the
+   * layout decides that.
+   */
+  static Optional<Table> box(List<Segment> frame, List<Glyph> glyphs, int page) {
+    return grid(frame, glyphs, page).filter(t -> t.spans().size() == 1);
+  }
+
+  private static Optional<Table> grid(List<Segment> frame, List<Glyph> glyphs, int page) {
     List<Segment> hs = frame.stream().filter(Segment::horizontal).toList();
     List<Segment> vs = frame.stream().filter(s -> !s.horizontal()).toList();
     if (hs.size() < 2 || vs.size() < 2) {
@@ -28,7 +41,7 @@ final class GridBuilder {
     List<Double> ys = positions(hs, vs);
     int rows = ys.size() - 1;
     int cols = xs.size() - 1;
-    if (rows < 1 || cols < 1 || rows * cols < 2) {
+    if (rows < 1 || cols < 1) {
       return Optional.empty();
     }
     UnionFind uf = new UnionFind(rows * cols);
@@ -45,9 +58,6 @@ final class GridBuilder {
       }
     }
     Map<Integer, int[]> boxes = rectangles(uf, rows, cols);
-    if (boxes.size() < 2) {
-      return Optional.empty();
-    }
     Map<Integer, List<Glyph>> content = new LinkedHashMap<>();
     for (Glyph g : glyphs) {
       if (g.centreX() >= xs.get(0) && g.centreX() <= xs.get(cols)

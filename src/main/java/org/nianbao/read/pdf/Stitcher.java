@@ -144,12 +144,16 @@ final class Stitcher {
     return inked;
   }
 
-  /** Columns left of the first one holding a number: the row labels. */
+  /**
+   * Columns left of the first one holding a value: the row labels. A value may carry its unit or be a dash
+   * (a table whose every value reads {@code ０件} or {@code —} would otherwise be all labels, and its rows
+   * either side of the break would be glued into one).
+   */
   private static int labelColumns(Table first, Table next) {
     int labels = first.cols();
     for (Table t : List.of(first, next)) {
       for (Span s : t.spans()) {
-        if (Texts.isNumber(s.text())) {
+        if (Texts.isValue(s.text())) {
           labels = Math.min(labels, s.col());
         }
       }

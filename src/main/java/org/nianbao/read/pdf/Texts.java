@@ -12,7 +12,13 @@ final class Texts {
   private static final double SPACE_EM = 0.5;
   /** Baselines closer than this many em belong to the same line. */
   private static final double SAME_LINE_EM = 0.5;
-  private static final Pattern NUMBER = Pattern.compile("[+\\-−]?[0-9０-９][0-9０-９,，.．]*%?");
+  private static final Pattern NUMBER = Pattern.compile("[+\\-−－＋]?[0-9０-９][0-9０-９,，.．]*%?");
+  /**
+   * What a value cell prints besides a plain number: a number with its unit ({@code ０件}, {@code 3项},
+   * {@code 12.5万元}) or a dash or 无 for none.
+   */
+  private static final Pattern VALUE = Pattern.compile(
+      "[+\\-−－＋]?[0-9０-９][0-9０-９,，.．]*(万元|人次|[件项条个次人元篇宗份套家期])|[-—–－―−/／]{1,2}|无");
   private static final Pattern LATIN_OR_DIGIT = Pattern.compile(".*[0-9A-Za-z０-９].*");
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
 
@@ -81,6 +87,12 @@ final class Texts {
 
   static boolean isNumber(String text) {
     return NUMBER.matcher(compact(text)).matches();
+  }
+
+  /** A number, a number with its unit, or a dash: what a value cell holds, never a label. */
+  static boolean isValue(String text) {
+    String c = compact(text);
+    return NUMBER.matcher(c).matches() || VALUE.matcher(c).matches();
   }
 
   /** The text without any whitespace, for comparing labels. */
