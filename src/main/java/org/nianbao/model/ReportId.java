@@ -16,11 +16,15 @@ public record ReportId(String hex) {
 
   public static ReportId of(byte[] bytes) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return new ReportId(HexFormat.of().formatHex(digest, 0, 8));
+      return fromDigest(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  }
+
+  /** The id of a file whose SHA-256 was computed while streaming it (the batch never holds the bytes). */
+  public static ReportId fromDigest(byte[] sha256) {
+    return new ReportId(HexFormat.of().formatHex(sha256, 0, 8));
   }
 
   @Override

@@ -50,6 +50,10 @@ class FileTypesTest {
     }
   }
 
+  private static byte[] document(String name) throws IOException {
+    return Files.readAllBytes(TestData.corpus().resolve("documents").resolve(name));
+  }
+
   private static byte[] image(String format) throws IOException {
     java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,7 +75,7 @@ class FileTypesTest {
 
   @Test
   void zipBasedDocumentsAndPlainZips() throws IOException {
-    assertEquals(FileTypes.DOCX, FileTypes.detect(Files.readAllBytes(TestData.corpus().resolve("documents/docx-2021-quirks.docx"))));
+    assertEquals(FileTypes.DOCX, FileTypes.detect(document("docx-2021-quirks.docx")));
     try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       wb.createSheet("s").createRow(0).createCell(0).setCellValue("x");
       wb.write(out);
@@ -85,7 +89,7 @@ class FileTypesTest {
 
   @Test
   void oleDocumentsByTheirStreams() throws IOException {
-    assertEquals(FileTypes.DOC, FileTypes.detect(Files.readAllBytes(TestData.corpus().resolve("documents/doc-2021-converted.doc"))));
+    assertEquals(FileTypes.DOC, FileTypes.detect(document("doc-2021-converted.doc")));
     assertEquals(FileTypes.DOC, FileTypes.detect(ole("WordDocument")));
     try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       wb.createSheet("s");

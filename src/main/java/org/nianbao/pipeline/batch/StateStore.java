@@ -1,12 +1,11 @@
 package org.nianbao.pipeline.batch;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +19,29 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportId;
+import org.nianbao.write.CsvFiles;
+import org.nianbao.write.CsvRows;
 
 /**
- * The run state in {@code OUT/.nianbao-state/}: one small file per finished input, written to a temporary
- * file and renamed, so a run killed at any moment leaves only whole entries. A rerun with resume skips
- * the inputs found here; the CSV files are always assembled from these entries.
+ * The run state in {@code OUT/.nianbao-state/}: one small file per finished input (its report and its
+ * cells.csv and anomalies.csv rows, already rendered by the worker), written to a temporary file and
+ * renamed, so a run killed at any moment leaves only whole entries. A rerun with resume skips the inputs
+ * found here; the CSV files are always assembled from these entries. {@code tmp/} holds the run's
+ * temporary files (copies of nested archives, the output set being written) and is emptied at every start.
  */
 final class StateStore {
   static final String FOLDER = ".nianbao-state";
-  private static final String SUFFIX = ".rep";
+  private static final String DONE = ".rep";
+  /** A failure that was not the document's fault (a crash, a timeout): finished, unless retried. */
+  private static final String RETRY = ".retry";
   private static final byte KIND_REPORT = 1;
   private static final byte KIND_DUPLICATE = 2;
 
   /** What is stored for one input. */
   sealed interface Entry {}
 
-  record Stored(Report report) implements Entry {}
+  /** A report with its rendered cells.csv and anomalies.csv rows. */
+  record Stored(Report report, byte[] cellRows, byte[] anomalyRows) implements Entry {}
 
   /** An input with the same bytes as {@code firstSource}, resolved against it when the files are written. */
   record Duplicate(ReportId id, String source, String firstSource) implements Entry {}
@@ -48,28 +54,61 @@ final class StateStore {
     this.done = root.resolve("done");
   }
 
-  /** Opens the state under {@code out}; without resume, whatever an earlier run left is cleared first. */
+  static Path folder(Path out) {
+    return out.resolve(FOLDER);
+  }
+
+  /**
+   * Opens the state under {@code out} (whose lock the caller holds); without resume, whatever an earlier run
+   * left is cleared first. Temporary files of earlier runs are removed in any case.
+   */
   static StateStore open(Path out, boolean resume) throws IOException {
-    StateStore store = new StateStore(out.resolve(FOLDER));
-    if (!resume) {
-      deleteTree(store.root);
+    StateStore store = new StateStore(folder(out));
+    Files.createDirectories(store.root);
+    try (Stream<Path> children = Files.list(store.root)) {
+      for (Path child : children.toList()) {
+        String name = child.getFileName().toString();
+        boolean keep = name.equals(RunLock.FILE) || name.equals("tmp") || (resume && name.equals("done"));
+        if (!keep) {
+          deleteTree(child);
+        }
+      }
     }
     Files.createDirectories(store.done);
     try (Stream<Path> files = Files.list(store.done)) {
-      for (Path leftover : files.filter(p -> !p.getFileName().toString().endsWith(SUFFIX)).toList()) {
+      for (Path leftover : files.filter(p -> !isEntry(p.getFileName().toString())).toList()) {
         Files.deleteIfExists(leftover);
       }
     }
     return store;
   }
 
-  /** The keys of every input finished by earlier runs. */
-  Set<String> finishedKeys() throws IOException {
+  /** The folder for this run's temporary files. */
+  Path temp() {
+    return root.resolve("tmp");
+  }
+
+  /** Empties the temporary folder, which only this run (holding the lock) uses. */
+  void clearTemp() throws IOException {
+    deleteTree(temp());
+    Files.createDirectories(temp());
+  }
+
+  private static boolean isEntry(String name) {
+    return name.endsWith(DONE) || name.endsWith(RETRY);
+  }
+
+  /**
+   * The keys of every input finished by earlier runs.
+   *
+   * @param retryFailed leave out inputs that failed through no fault of their own (crash, timeout)
+   */
+  Set<String> finishedKeys(boolean retryFailed) throws IOException {
     Set<String> keys = new HashSet<>();
     try (Stream<Path> files = Files.list(done)) {
       files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(SUFFIX))
-          .forEach(n -> keys.add(n.substring(0, n.length() - SUFFIX.length())));
+          .filter(n -> n.endsWith(DONE) || (!retryFailed && n.endsWith(RETRY)))
+          .forEach(n -> keys.add(n.substring(0, n.lastIndexOf('.'))));
     }
     return keys;
   }
@@ -84,60 +123,103 @@ final class StateStore {
     }
   }
 
-  void putReport(String key, Report report) throws IOException {
-    write(key, out -> {
+  /** The stored form of a report: written by workers, kept as they sent it. */
+  static byte[] reportEntry(Report report) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + 256 * report.cells().size());
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(KIND_REPORT);
       ReportCodec.write(out, report);
-    });
+      writeBytes(out, CsvFiles.render(CsvRows.cellRows(report)));
+      writeBytes(out, CsvFiles.render(CsvRows.anomalyRows(report)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
   }
 
-  void putDuplicate(String key, Duplicate duplicate) throws IOException {
-    write(key, out -> {
+  static byte[] duplicateEntry(Duplicate duplicate) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(KIND_DUPLICATE);
       ReportCodec.writeString(out, duplicate.id().hex());
       ReportCodec.writeString(out, duplicate.source());
       ReportCodec.writeString(out, duplicate.firstSource());
-    });
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
   }
 
-  Entry load(String key) throws IOException {
-    try (InputStream file = Files.newInputStream(done.resolve(key + SUFFIX));
-        DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+  /** Decodes an entry's bytes; damaged bytes give an {@link IOException}. */
+  static Entry decode(byte[] entry, String key) throws IOException {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry))) {
       byte kind = in.readByte();
       return switch (kind) {
-        case KIND_REPORT -> new Stored(ReportCodec.read(in));
+        case KIND_REPORT -> new Stored(ReportCodec.read(in), readBytes(in), readBytes(in));
         case KIND_DUPLICATE -> new Duplicate(
             new ReportId(ReportCodec.readString(in)), ReportCodec.readString(in), ReportCodec.readString(in));
         default -> throw new IOException("damaged state entry " + key + ": kind " + kind);
       };
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IOException("damaged state entry " + key + ": " + e.getMessage(), e);
     }
   }
 
-  private interface Body {
-    void writeTo(DataOutputStream out) throws IOException;
-  }
-
-  private void write(String key, Body body) throws IOException {
+  /**
+   * Stores an entry under its key.
+   *
+   * @param retryable a failure that was not the document's fault, retried by {@code --retry-failed}
+   */
+  void put(String key, byte[] entry, boolean retryable) throws IOException {
     Path tmp = Files.createTempFile(done, "." + key, ".tmp");
     try {
-      try (OutputStream file = Files.newOutputStream(tmp);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
-        body.writeTo(out);
-      }
-      Files.move(tmp, done.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING,
+      Files.write(tmp, entry);
+      Files.move(tmp, done.resolve(key + (retryable ? RETRY : DONE)), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(done.resolve(key + (retryable ? DONE : RETRY)));
     } finally {
       Files.deleteIfExists(tmp);
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  void putReport(String key, Report report) throws IOException {
+    put(key, reportEntry(report), false);
+  }
+
+  void putDuplicate(String key, Duplicate duplicate) throws IOException {
+    put(key, duplicateEntry(duplicate), false);
+  }
+
+  Entry load(String key) throws IOException {
+    Path file = done.resolve(key + DONE);
+    if (!Files.exists(file)) {
+      file = done.resolve(key + RETRY);
+    }
+    return decode(Files.readAllBytes(file), key);
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 256 << 20) {
+      throw new IOException("damaged state entry: length " + n);
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return b;
+  }
+
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+        Files.deleteIfExists(p);
       }
     }
   }
