@@ -233,10 +233,7 @@ public final class BatchRunner {
       }
       if (finished.contains(key)) {
         discard(d);
-        StateStore.Entry entry = store.load(key);
-        if (entry instanceof StateStore.Stored stored) {
-          remember(key, stored.report());
-        }
+        StateStore.head(store.bytes(key), key).ifPresent(h -> remember(key, h));
         countResumed(key, true);
         return;
       }
@@ -268,9 +265,10 @@ public final class BatchRunner {
       if (!index(id, source, key)) {
         return;
       }
-      remember(key, report);
+      byte[] entry = StateStore.reportEntry(report);
+      remember(key, StateStore.head(entry, key).orElseThrow());
       if (countResumed(key, false)) {
-        store.putReport(key, report);
+        store.put(key, entry, false);
         inputDone(source, true, false);
       }
     }
@@ -288,9 +286,10 @@ public final class BatchRunner {
       return true;
     }
 
-    void remember(String key, Report r) {
-      summaries.put(key, CrossReportChecks.summarize(key, r));
-      cumulativeKeys.computeIfAbsent(r.format(), f -> ConcurrentHashMap.newKeySet()).addAll(WideLayout.cumulativeKeys(r));
+    void remember(String key, StateStore.Head head) {
+      summaries.put(key, head.summary(key));
+      cumulativeKeys.computeIfAbsent(head.summary().format(), f -> ConcurrentHashMap.newKeySet())
+          .addAll(head.cumulativeKeys());
     }
 
     /** A lane thread's loop: extract, store, report, until told to stop or the run fails. */
@@ -333,8 +332,8 @@ public final class BatchRunner {
         failure.compareAndSet(null, e);
         return;
       }
-      remember(key, outcome.report());
-      inputDone(task.source(), outcome.report().status() == Status.FAILED, false);
+      remember(key, outcome.head());
+      inputDone(task.source(), outcome.head().status() == Status.FAILED, false);
     }
 
     synchronized JvmStats workerStats() {
@@ -360,11 +359,12 @@ public final class BatchRunner {
       throws IOException {
     List<IndexEntry> index = dispatch.index;
     Map<String, CrossReportChecks.Summary> summaries = dispatch.summaries;
+    Map<String, String> sources = new HashMap<>();
+    index.forEach(e -> sources.put(e.key(), e.source()));
     for (Map.Entry<String, String> d : dispatch.duplicates.entrySet()) {
       CrossReportChecks.Summary first = summaries.get(d.getValue());
-      IndexEntry entry = index.stream().filter(e -> e.key().equals(d.getKey())).findFirst().orElseThrow();
       if (first != null) {
-        summaries.put(d.getKey(), new CrossReportChecks.Summary(d.getKey(), first.reportId(), entry.source(),
+        summaries.put(d.getKey(), new CrossReportChecks.Summary(d.getKey(), first.reportId(), sources.get(d.getKey()),
             first.agency(), first.year(), first.format(), Map.of()));
       }
     }

@@ -37,8 +37,9 @@ final class InProcessLane implements Lane {
     Future<Report> result = thread.submit(() -> Outcomes.process(processor, reads, task.source(), task.id(),
         task.location()));
     try {
-      Report report = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new Outcome(report, StateStore.reportEntry(report), false);
+      return Outcome.of(StateStore.reportEntry(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS)), false);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("an entry just written reads back", e);
     } catch (TimeoutException e) {
       result.cancel(true);
       thread.shutdownNow();
@@ -53,8 +54,11 @@ final class InProcessLane implements Lane {
   }
 
   private static Outcome failed(Task task, String reason) {
-    Report report = Outcomes.failed(task, reason);
-    return new Outcome(report, StateStore.reportEntry(report), true);
+    try {
+      return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, reason)), true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("an entry just written reads back", e);
+    }
   }
 
   private static ExecutorService newThread() {

@@ -1,18 +1,21 @@
 package org.nianbao.pipeline.batch;
 
-import org.nianbao.model.Report;
-
 /**
  * One extraction slot of the batch: a worker JVM, or the calling JVM in tests. A lane turns every task
  * into an outcome, also when the document hangs or kills the worker: it then restarts what it needs.
  */
 interface Lane extends AutoCloseable {
   /**
-   * The report of one document and its state entry.
+   * One document's state entry, and its front already read.
    *
    * @param retryable the document failed through no fault of its own (its worker crashed or ran out of time)
    */
-  record Outcome(Report report, byte[] entry, boolean retryable) {}
+  record Outcome(StateStore.Head head, byte[] entry, boolean retryable) {
+    static Outcome of(byte[] entry, boolean retryable) throws java.io.IOException {
+      return new Outcome(StateStore.head(entry, "").orElseThrow(
+          () -> new java.io.IOException("a state entry that is not a report")), entry, retryable);
+    }
+  }
 
   /**
    * @param remaining documents the run still expects, for lanes whose setup depends on the work ahead

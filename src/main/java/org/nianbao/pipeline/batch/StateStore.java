@@ -1,6 +1,7 @@
 package org.nianbao.pipeline.batch;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,14 +14,21 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportId;
+import org.nianbao.model.Status;
+import org.nianbao.validate.CrossReportChecks;
 import org.nianbao.write.CsvFiles;
 import org.nianbao.write.CsvRows;
+import org.nianbao.write.WideLayout;
 
 /**
  * The run state in {@code OUT/.nianbao-state/}: one small file per finished input (its report and its
@@ -45,6 +53,19 @@ final class StateStore {
 
   /** An input with the same bytes as {@code firstSource}, resolved against it when the files are written. */
   record Duplicate(ReportId id, String source, String firstSource) implements Entry {}
+
+  /**
+   * The front of a report entry: what the batch needs while the run goes on (progress, the cross-report
+   * checks, the wide layouts), readable without decoding the report's cells.
+   *
+   * @param summary the report's summary for the cross-report checks, its {@code ref} still to be set
+   */
+  record Head(Status status, CrossReportChecks.Summary summary, Set<String> cumulativeKeys) {
+    CrossReportChecks.Summary summary(String key) {
+      return new CrossReportChecks.Summary(key, summary.reportId(), summary.source(), summary.agency(),
+          summary.year(), summary.format(), summary.values());
+    }
+  }
 
   private final Path root;
   private final Path done;
@@ -128,6 +149,7 @@ final class StateStore {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + 256 * report.cells().size());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(KIND_REPORT);
+      writeBytes(out, head(report));
       ReportCodec.write(out, report);
       writeBytes(out, CsvFiles.render(CsvRows.cellRows(report)));
       writeBytes(out, CsvFiles.render(CsvRows.anomalyRows(report)));
@@ -135,6 +157,66 @@ final class StateStore {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
+  }
+
+  private static byte[] head(Report report) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      CrossReportChecks.Summary s = CrossReportChecks.summarize("", report);
+      ReportCodec.writeString(out, report.status().code());
+      ReportCodec.writeString(out, s.reportId());
+      ReportCodec.writeString(out, s.source());
+      ReportCodec.writeString(out, s.agency());
+      out.writeInt(s.year() == null ? Integer.MIN_VALUE : s.year());
+      ReportCodec.writeString(out, s.format());
+      out.writeInt(s.values().size());
+      for (Map.Entry<String, CrossReportChecks.Value> v : new TreeMap<>(s.values()).entrySet()) {
+        ReportCodec.writeString(out, v.getKey());
+        ReportCodec.writeString(out, v.getValue().number().toString());
+        out.writeInt(v.getValue().page());
+      }
+      Set<String> cumulative = WideLayout.cumulativeKeys(report);
+      out.writeInt(cumulative.size());
+      for (String k : cumulative) {
+        ReportCodec.writeString(out, k);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads only the front of an entry; a duplicate has none (empty). */
+  static Optional<Head> head(byte[] entry, String key) throws IOException {
+    try (DataInputStream in = new DataInputStream(new ArrayInput(entry))) {
+      byte kind = in.readByte();
+      if (kind == KIND_DUPLICATE) {
+        return Optional.empty();
+      }
+      if (kind != KIND_REPORT) {
+        throw new IOException("damaged state entry " + key + ": kind " + kind);
+      }
+      in.readInt();
+      Status status = Status.fromCode(ReportCodec.readString(in));
+      String reportId = ReportCodec.readString(in);
+      String source = ReportCodec.readString(in);
+      String agency = ReportCodec.readString(in);
+      int year = in.readInt();
+      String format = ReportCodec.readString(in);
+      int n = in.readInt();
+      Map<String, CrossReportChecks.Value> values = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        values.put(ReportCodec.readString(in), new CrossReportChecks.Value(new BigDecimal(ReportCodec.readString(in)),
+            in.readInt()));
+      }
+      int c = in.readInt();
+      Set<String> cumulative = new HashSet<>();
+      for (int i = 0; i < c; i++) {
+        cumulative.add(ReportCodec.readString(in));
+      }
+      return Optional.of(new Head(status, new CrossReportChecks.Summary("", reportId, source, agency,
+          year == Integer.MIN_VALUE ? null : year, format, values), cumulative));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IOException("damaged state entry " + key + ": " + e.getMessage(), e);
+    }
   }
 
   static byte[] duplicateEntry(Duplicate duplicate) {
@@ -152,8 +234,11 @@ final class StateStore {
 
   /** Decodes an entry's bytes; damaged bytes give an {@link IOException}. */
   static Entry decode(byte[] entry, String key) throws IOException {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry))) {
+    try (DataInputStream in = new DataInputStream(new ArrayInput(entry))) {
       byte kind = in.readByte();
+      if (kind == KIND_REPORT) {
+        in.skipNBytes(in.readInt());
+      }
       return switch (kind) {
         case KIND_REPORT -> new Stored(ReportCodec.read(in), readBytes(in), readBytes(in));
         case KIND_DUPLICATE -> new Duplicate(
@@ -191,11 +276,15 @@ final class StateStore {
   }
 
   Entry load(String key) throws IOException {
+    return decode(bytes(key), key);
+  }
+
+  byte[] bytes(String key) throws IOException {
     Path file = done.resolve(key + DONE);
     if (!Files.exists(file)) {
       file = done.resolve(key + RETRY);
     }
-    return decode(Files.readAllBytes(file), key);
+    return Files.readAllBytes(file);
   }
 
   private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
@@ -211,6 +300,39 @@ final class StateStore {
     byte[] b = new byte[n];
     in.readFully(b);
     return b;
+  }
+
+  /** A byte array read without the locking of {@link ByteArrayInputStream}, which entries pay per byte. */
+  private static final class ArrayInput extends java.io.InputStream {
+    private final byte[] bytes;
+    private int pos;
+
+    ArrayInput(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read() {
+      return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= bytes.length) {
+        return len == 0 ? 0 : -1;
+      }
+      int n = Math.min(len, bytes.length - pos);
+      System.arraycopy(bytes, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public long skip(long n) {
+      long k = Math.max(0, Math.min(n, bytes.length - pos));
+      pos += (int) k;
+      return k;
+    }
   }
 
   static void deleteTree(Path dir) throws IOException {

@@ -213,8 +213,11 @@ class BatchRunnerTest {
         if (!task.source().endsWith("b.txt")) {
           return inner.process(task, remaining);
         }
-        org.nianbao.model.Report failed = Outcomes.failed(task, "worker crashed: killed by signal 9");
-        return new Outcome(failed, StateStore.reportEntry(failed), true);
+        try {
+          return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, "worker crashed: killed by signal 9")), true);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
 
       @Override
