@@ -28,7 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The {@code extract} command (OUTPUT.md, "Command line"). */
+/** The {@code extract} command (docs/output.md, "Command line"). */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Reads report files, folders and zip archives and writes reports.csv, cells.csv and "
         + "anomalies.csv.")

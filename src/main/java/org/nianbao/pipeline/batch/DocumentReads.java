@@ -40,10 +40,13 @@ public final class DocumentReads implements Closeable {
         if (size > limits.maxEntryBytes()) {
           throw new LimitedCopy.Refusal("refused: file larger than " + LimitedCopy.mb(limits.maxEntryBytes()));
         }
+        // read straight into an array of the file's size: a large file is held once, not twice
         try (InputStream in = Files.newInputStream(f.path())) {
-          ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
-          LimitedCopy.copy(in, out, limits, null, 0);
-          return out.toByteArray();
+          byte[] bytes = in.readNBytes((int) size);
+          if (bytes.length != size || in.read() >= 0) {
+            throw new IOException("the file changed size while it was read");
+          }
+          return bytes;
         }
       }
       Location.InZip z = (Location.InZip) location;

@@ -232,8 +232,10 @@ final class ForkedLane implements Lane {
     }
   }
 
+  /** Ends a worker that cannot finish its document; what it cost so far is read from /proc first. */
   private void stop(Worker w) {
-    stats = stats.plus(new JvmStats(0, 0, JvmStats.peakRssKb(Path.of("/proc", Long.toString(w.process.pid()), "status")), 0));
+    Path proc = Path.of("/proc", Long.toString(w.process.pid()));
+    stats = stats.plus(new JvmStats(JvmStats.cpuNanos(proc.resolve("stat")), 0, JvmStats.peakRssKb(proc.resolve("status")), 0));
     w.process.destroyForcibly();
     w.dump.ifPresent(ClassArchive.Dump::abandon);
     if (w == worker) {

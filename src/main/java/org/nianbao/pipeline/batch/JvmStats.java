@@ -54,6 +54,17 @@ public record JvmStats(long cpuNanos, long jitNanos, long peakRssKb, long peakHe
     return 0;
   }
 
+  /** The user and system CPU of a process from its {@code /proc/PID/stat}, 0 when unknown. */
+  static long cpuNanos(Path stat) {
+    try {
+      String text = Files.readString(stat, StandardCharsets.UTF_8);
+      String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   private static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
