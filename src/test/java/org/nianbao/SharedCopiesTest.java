@@ -22,7 +22,8 @@ class SharedCopiesTest {
 
   @Test
   void copiesAreCurrent() throws IOException {
-    assumeTrue(TestData.shared().isPresent(), "../shared is not beside the project: the copies in corpus/real are used as they are");
+    assumeTrue(TestData.shared().isPresent(),
+        "../shared is not beside the project: the copies in corpus/real are used as they are");
     Path shared = TestData.shared().orElseThrow();
     List<String> checked = new ArrayList<>();
     for (String folder : FOLDERS) {

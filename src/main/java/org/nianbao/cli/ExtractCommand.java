@@ -2,17 +2,23 @@ package org.nianbao.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nianbao.model.Status;
 import org.nianbao.pipeline.batch.BatchOptions;
 import org.nianbao.pipeline.batch.BatchResult;
 import org.nianbao.pipeline.batch.BatchRunner;
+import org.nianbao.pipeline.batch.BatchSummary;
+import org.nianbao.pipeline.batch.JobsLimit;
+import org.nianbao.pipeline.batch.JvmStats;
 import org.nianbao.pipeline.batch.ProcessorSpec;
+import org.nianbao.pipeline.batch.Verbosity;
 import org.nianbao.pipeline.batch.ZipLimits;
 import org.nianbao.write.XlsxWriter;
 import picocli.CommandLine.Command;
@@ -22,7 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The {@code extract} command (OUTPUT.md, "Command line"). */
+/** The {@code extract} command (docs/output.md, "Command line"). */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Reads report files, folders and zip archives and writes reports.csv, cells.csv and "
         + "anomalies.csv.")
@@ -37,11 +43,16 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
   private Path out;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Documents extracted at once (default: number of cores).")
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Documents extracted at once (default and most: the number of cores, fewer if memory is short).")
   private Integer jobs;
 
   @Option(names = "--resume", description = "Skip inputs an earlier run into the same folder finished.")
   private boolean resume;
+
+  @Option(names = "--retry-failed",
+      description = "With --resume: extract again the inputs whose worker crashed or ran out of time.")
+  private boolean retryFailed;
 
   @Option(names = "--xlsx", description = "Also write nianbao.xlsx.")
   private boolean xlsx;
@@ -53,9 +64,19 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Seconds one document may take (default: ${DEFAULT-VALUE}).")
   private long timeoutSeconds;
 
+  @Option(names = {"-v", "--verbose"}, description = "Log what the run does, and the libraries' warnings.")
+  private boolean verbose;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary; errors only.")
+  private boolean quiet;
+
   // Lets tests and the benchmark run the batch with a stand-in processor; not part of the user contract.
   @Option(names = "--processor", hidden = true)
   private String processor = ProcessorSpec.PIPELINE;
+
+  // The benchmark's measurements: what this JVM and the workers cost, as key=value lines.
+  @Option(names = "--stats", hidden = true)
+  private Path stats;
 
   private final boolean terminal;
 
@@ -65,9 +86,9 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BatchOptions options = options();
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress = new Progress(err, terminal);
+    BatchOptions options = options(err);
+    Progress progress = new Progress(err, terminal && !quiet, quiet);
     BatchResult result;
     try {
       result = new BatchRunner(options).run(progress);
@@ -87,22 +108,53 @@ final class ExtractCommand implements Callable<Integer> {
       return 2;
     }
     BatchResult.Completed completed = (BatchResult.Completed) result;
-    progress.summary(completed.summary(), out);
-    if (xlsx) {
-      err.println("  written: " + out.resolve(XlsxWriter.FILE));
+    if (!quiet) {
+      progress.summary(completed.summary(), out);
+      if (xlsx) {
+        err.println("  written: " + out.resolve(XlsxWriter.FILE));
+      }
+    }
+    if (stats != null) {
+      writeStats(completed.summary(), err);
     }
     return completed.summary().count(Status.FAILED) > 0 ? 1 : 0;
   }
 
-  private BatchOptions options() {
+  private void writeStats(BatchSummary s, PrintWriter err) {
+    JvmStats self = JvmStats.current();
+    JvmStats w = s.workers();
+    String text = String.format(Locale.ROOT,
+        "elapsed_s=%.3f%nparent_cpu_s=%.3f%nparent_jit_s=%.3f%nparent_peak_rss_mb=%d%nworkers_cpu_s=%.3f%n"
+            + "workers_jit_s=%.3f%nworker_peak_rss_mb=%d%ndocuments=%d%n",
+        s.elapsed().toMillis() / 1000.0, self.cpuNanos() / 1e9, self.jitNanos() / 1e9, self.peakRssKb() >> 10,
+        w.cpuNanos() / 1e9, w.jitNanos() / 1e9, w.peakRssKb() >> 10, s.documents());
+    try {
+      Files.writeString(stats, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("nianbao: cannot write " + stats + ": " + e);
+    }
+  }
+
+  private BatchOptions options(PrintWriter err) {
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new ParameterException(spec.commandLine(), "No such file or folder: " + input);
       }
     }
-    int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (n < 1) {
+    if (jobs != null && jobs < 1) {
       throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+    }
+    if (retryFailed && !resume) {
+      throw new ParameterException(spec.commandLine(), "--retry-failed goes with --resume");
+    }
+    if (verbose && quiet) {
+      throw new ParameterException(spec.commandLine(), "--verbose and --quiet exclude each other");
+    }
+    Verbosity verbosity = verbose ? Verbosity.VERBOSE : quiet ? Verbosity.QUIET : Verbosity.NORMAL;
+    verbosity.apply();
+    JobsLimit limit = JobsLimit.of(jobs, BatchOptions.DEFAULT_WORKER_HEAP_MB);
+    if (!limit.note().isEmpty() && !quiet) {
+      err.println("nianbao: " + limit.note());
     }
     if (timeoutSeconds < 1) {
       throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
@@ -110,8 +162,8 @@ final class ExtractCommand implements Callable<Integer> {
     if (mappings != null && !Files.isDirectory(mappings)) {
       throw new ParameterException(spec.commandLine(), "--mappings is not a folder: " + mappings);
     }
-    return new BatchOptions(inputs, out, n, resume, Duration.ofSeconds(timeoutSeconds),
+    return new BatchOptions(inputs, out, limit.jobs(), resume, retryFailed, Duration.ofSeconds(timeoutSeconds),
         new ProcessorSpec(processor, Optional.ofNullable(mappings)), ZipLimits.DEFAULT,
-        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx);
+        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx, verbosity);
   }
 }

@@ -22,7 +22,6 @@ public final class Main implements Callable<Integer> {
   private CommandSpec spec;
 
   public static void main(String[] args) {
-    QuietLibraries.apply();
     System.exit(run(args, System.out, System.err));
   }
 

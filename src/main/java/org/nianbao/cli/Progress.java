@@ -21,6 +21,7 @@ final class Progress implements RunListener {
 
   private final PrintWriter err;
   private final boolean terminal;
+  private final boolean silent;
   private final long start = System.nanoTime();
   private long lastPrint = start;
   private int total;
@@ -29,9 +30,11 @@ final class Progress implements RunListener {
   private int failed;
   private boolean drawn;
 
-  Progress(PrintWriter err, boolean terminal) {
+  /** @param silent print no progress line ({@code --quiet}) */
+  Progress(PrintWriter err, boolean terminal, boolean silent) {
     this.err = err;
     this.terminal = terminal;
+    this.silent = silent;
   }
 
   @Override
@@ -49,7 +52,7 @@ final class Progress implements RunListener {
       failed++;
     }
     long now = System.nanoTime();
-    if (now - lastPrint >= (terminal ? REDRAW_NANOS : LOG_NANOS)) {
+    if (!silent && now - lastPrint >= (terminal ? REDRAW_NANOS : LOG_NANOS)) {
       lastPrint = now;
       print(now);
     }

@@ -23,8 +23,7 @@ public record ReportId(String hex) {
 
   public static ReportId of(byte[] bytes) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return new ReportId(HexFormat.of().formatHex(digest, 0, 8));
+      return fromDigest(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
@@ -33,6 +32,11 @@ public record ReportId(String hex) {
   /** The form every output file writes: {@code sha256:9cc33d6dcd862322}. */
   public String text() {
     return PREFIX + hex;
+  }
+
+  /** The id of a file whose SHA-256 was computed while streaming it (the batch never holds the bytes). */
+  public static ReportId fromDigest(byte[] sha256) {
+    return new ReportId(HexFormat.of().formatHex(sha256, 0, 8));
   }
 
   @Override

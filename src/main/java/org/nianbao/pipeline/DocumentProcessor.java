@@ -1,5 +1,8 @@
 package org.nianbao.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.nianbao.model.Report;
 
 /**
@@ -8,4 +11,9 @@ import org.nianbao.model.Report;
  */
 public interface DocumentProcessor {
   Report process(byte[] bytes, String source);
+
+  /** The same for a file on disk; a file that cannot be read at all throws. */
+  default Report process(Path file, String source) throws IOException {
+    return process(Files.readAllBytes(file), source);
+  }
 }

@@ -1,13 +1,28 @@
 package org.nianbao.read;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.Map;
+import java.util.Set;
+import org.apache.tika.detect.CompositeDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.microsoft.POIFSContainerDetector;
+import org.apache.tika.detect.zip.DefaultZipContainerDetector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 
-/** Detects a file's type from its bytes (magic numbers and container structure), never from its name. */
+/**
+ * Detects a file's type from its bytes, never from its name: Tika's MIME magic with its OLE and OOXML
+ * container detectors (which look inside a Word or Excel file for its streams or parts) decide every binary
+ * format. Text is left to two checks of our own, because Tika calls GBK text {@code application/octet-stream}
+ * and calls HTML fragments without an {@code <html>} tag plain text.
+ */
 public final class FileTypes {
   public static final String PDF = "pdf";
   public static final String DOCX = "docx";
@@ -19,37 +34,79 @@ public final class FileTypes {
   public static final String ZIP = "zip";
   public static final String EMPTY = "empty";
 
+  /** Media types (and everything Tika registers as a specialization of them) and the code each gets. */
+  private static final Map<String, String> BY_MEDIA_TYPE = Map.ofEntries(
+      Map.entry("application/pdf", PDF),
+      Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", DOCX),
+      Map.entry("application/vnd.ms-word.document.macroenabled.12", DOCX),
+      Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.template", DOCX),
+      Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XLSX),
+      Map.entry("application/vnd.ms-excel.sheet.macroenabled.12", XLSX),
+      Map.entry("application/msword", DOC),
+      Map.entry("application/vnd.ms-excel", XLS),
+      Map.entry("application/x-tika-msoffice", "ole"),
+      Map.entry("application/zip", ZIP),
+      Map.entry("application/rtf", "rtf"),
+      Map.entry("application/x-msdownload", "exe"),
+      Map.entry("application/x-dosexec", "exe"),
+      Map.entry("application/x-executable", "exe"),
+      Map.entry("application/x-sharedlib", "exe"),
+      Map.entry("application/x-elf", "exe"),
+      Map.entry("application/gzip", "archive"),
+      Map.entry("application/x-rar-compressed", "archive"),
+      Map.entry("application/x-7z-compressed", "archive"),
+      Map.entry("application/x-bzip2", "archive"),
+      Map.entry("application/x-xz", "archive"),
+      Map.entry("application/x-tar", "archive"),
+      Map.entry("text/html", HTML),
+      Map.entry("application/xhtml+xml", HTML));
+
+  /** Types whose answer comes from the text checks below, not from Tika. */
+  private static final Set<String> TEXTUAL = Set.of("text/plain", "application/octet-stream", "application/xml",
+      "text/html", "application/xhtml+xml");
+
   private FileTypes() {}
+
+  /** Built on first use: parsing Tika's MIME table takes a few hundred milliseconds of a worker's start. */
+  private static final class Tika {
+    static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
+    static final MediaTypeRegistry REGISTRY = MIME_TYPES.getMediaTypeRegistry();
+    static final Detector DETECTOR = new CompositeDetector(REGISTRY,
+        List.of(new POIFSContainerDetector(), new DefaultZipContainerDetector(), MIME_TYPES));
+  }
+
+  /**
+   * Builds the detector now rather than on the first document, so that its start (a few hundred
+   * milliseconds) is not counted against that document's time limit.
+   */
+  public static void prepare() {
+    Tika.DETECTOR.getClass();
+  }
 
   public static String detect(byte[] b) {
     if (b.length == 0) {
       return EMPTY;
     }
-    if (startsWith(b, 0, 0x25, 0x50, 0x44, 0x46) || indexOf(b, "%PDF-", 1024) >= 0) {
+    MediaType type = mediaType(b);
+    String base = type.getBaseType().toString();
+    if (!TEXTUAL.contains(base)) {
+      String code = code(type);
+      if (code != null) {
+        return code;
+      }
+      if (base.startsWith("image/")) {
+        return "image";
+      }
+      if (isSpecialization(type, "application/zip")) {
+        return ZIP;
+      }
+      if (isSpecialization(type, "application/x-tika-msoffice")) {
+        return "ole";
+      }
+    }
+    // A PDF preceded by junk (a web server's header, a BOM) is still a PDF; PDF readers look this far too.
+    if (indexOf(b, "%PDF-", 1024) >= 0) {
       return PDF;
-    }
-    if (startsWith(b, 0, 0x50, 0x4B, 0x03, 0x04) || startsWith(b, 0, 0x50, 0x4B, 0x05, 0x06)) {
-      return zipKind(b);
-    }
-    if (startsWith(b, 0, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-      return oleKind(b);
-    }
-    if (startsWith(b, 0, 0x89, 0x50, 0x4E, 0x47)
-        || startsWith(b, 0, 0xFF, 0xD8, 0xFF)
-        || startsWith(b, 0, 0x47, 0x49, 0x46, 0x38)
-        || startsWith(b, 0, 0x49, 0x49, 0x2A, 0x00)
-        || startsWith(b, 0, 0x4D, 0x4D, 0x00, 0x2A)
-        || startsWith(b, 0, 0x42, 0x4D)) {
-      return "image";
-    }
-    if (startsWith(b, 0, 0x4D, 0x5A) || startsWith(b, 0, 0x7F, 0x45, 0x4C, 0x46)) {
-      return "exe";
-    }
-    if (startsWith(b, 0, 0x7B, 0x5C, 0x72, 0x74, 0x66)) {
-      return "rtf";
-    }
-    if (startsWith(b, 0, 0x1F, 0x8B) || startsWith(b, 0, 0x52, 0x61, 0x72, 0x21) || startsWith(b, 0, 0x37, 0x7A, 0xBC)) {
-      return "archive";
     }
     if (looksBinary(b)) {
       return "binary";
@@ -57,37 +114,36 @@ public final class FileTypes {
     return looksHtml(b) ? HTML : TXT;
   }
 
-  private static String zipKind(byte[] b) {
-    boolean word = false;
-    boolean excel = false;
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(b), StandardCharsets.UTF_8)) {
-      ZipEntry e;
-      int seen = 0;
-      while ((e = zip.getNextEntry()) != null && seen++ < 2000) {
-        String name = e.getName();
-        word |= name.equals("word/document.xml");
-        excel |= name.equals("xl/workbook.xml");
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      // a damaged zip: decide by what was seen before the damage
+  private static MediaType mediaType(byte[] b) {
+    try (TikaInputStream in = TikaInputStream.get(b)) {
+      return Tika.DETECTOR.detect(in, new Metadata());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from memory cannot fail", e);
     }
-    return word ? DOCX : excel ? XLSX : ZIP;
   }
 
-  private static String oleKind(byte[] b) {
-    if (indexOfUtf16(b, "WordDocument") >= 0) {
-      return DOC;
+  /** The code of the type or of the nearest supertype that has one. */
+  private static String code(MediaType type) {
+    for (MediaType t = type.getBaseType(); t != null; t = Tika.REGISTRY.getSupertype(t)) {
+      String code = BY_MEDIA_TYPE.get(t.toString());
+      if (code != null && !TEXTUAL.contains(t.toString())) {
+        return code;
+      }
+      if (t.equals(MediaType.OCTET_STREAM) || t.equals(MediaType.TEXT_PLAIN)) {
+        return null;
+      }
     }
-    if (indexOfUtf16(b, "Workbook") >= 0 || indexOfUtf16(b, "Book") >= 0) {
-      return XLS;
-    }
-    return "ole";
+    return null;
+  }
+
+  private static boolean isSpecialization(MediaType type, String parent) {
+    return Tika.REGISTRY.isSpecializationOf(type.getBaseType(), MediaType.parse(parent));
   }
 
   private static boolean looksBinary(byte[] b) {
     int n = Math.min(b.length, 8192);
     int controls = 0;
-    boolean utf16 = startsWith(b, 0, 0xFF, 0xFE) || startsWith(b, 0, 0xFE, 0xFF);
+    boolean utf16 = startsWith(b, 0xFF, 0xFE) || startsWith(b, 0xFE, 0xFF);
     if (utf16) {
       return false;
     }
@@ -103,6 +159,7 @@ public final class FileTypes {
     return controls > n / 20;
   }
 
+  /** Markup from the first character on (after a BOM and white space), with a tag a web page starts with. */
   private static boolean looksHtml(byte[] b) {
     String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
     int lt = head.indexOf('<');
@@ -118,12 +175,12 @@ public final class FileTypes {
         || head.contains("<head");
   }
 
-  private static boolean startsWith(byte[] b, int off, int... magic) {
-    if (b.length < off + magic.length) {
+  private static boolean startsWith(byte[] b, int... magic) {
+    if (b.length < magic.length) {
       return false;
     }
     for (int i = 0; i < magic.length; i++) {
-      if ((b[off + i] & 0xFF) != magic[i]) {
+      if ((b[i] & 0xFF) != magic[i]) {
         return false;
       }
     }
@@ -133,21 +190,6 @@ public final class FileTypes {
   private static int indexOf(byte[] b, String ascii, int limit) {
     byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
     int end = Math.min(b.length, limit) - needle.length;
-    outer:
-    for (int i = 0; i <= end; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (b[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  private static int indexOfUtf16(byte[] b, String ascii) {
-    byte[] needle = ascii.getBytes(StandardCharsets.UTF_16LE);
-    int end = b.length - needle.length;
     outer:
     for (int i = 0; i <= end; i++) {
       for (int j = 0; j < needle.length; j++) {

@@ -3,7 +3,10 @@ package org.nianbao.write;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +59,79 @@ public final class CsvFiles {
     }
   }
 
+  /**
+   * Rows rendered as the bytes they take in a file (no byte-order mark, no header): workers render their
+   * report's rows, and the run's files are assembled from these fragments.
+   */
+  public static byte[] render(List<String[]> rows) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 96 * rows.size());
+    try (CSVWriter csv = writer(bytes)) {
+      for (String[] row : rows) {
+        csv.writeNext(row, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A CSV file written row by row or from rendered fragments; not atomic by itself (see {@link OutputSet}). */
+  public static final class Sink implements Closeable {
+    private final OutputStream file;
+    private final CSVWriter csv;
+
+    public Sink(Path path, String[] header) throws IOException {
+      this.file = new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+      this.csv = open(new NoClose(file));
+      csv.writeNext(header, false);
+    }
+
+    public void row(String[] fields) {
+      csv.writeNext(fields, false);
+    }
+
+    /** Appends rows already rendered by {@link #render}. */
+    public void raw(byte[] fragment) throws IOException {
+      csv.flush();
+      file.write(fragment);
+    }
+
+    @Override
+    public void close() throws IOException {
+      csv.close();
+      file.close();
+    }
+  }
+
+  /** Passes bytes on; flushing and closing stay with the sink, so a flush does not reach the disk. */
+  private static final class NoClose extends java.io.FilterOutputStream {
+    NoClose(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+      // the sink flushes its file when it closes
+    }
+
+    @Override
+    public void close() {
+      // the sink closes its file
+    }
+  }
+
   /** A CSV writer on the stream, with the byte-order mark already written. */
   public static CSVWriter open(OutputStream out) throws IOException {
     out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    return writer(out);
+  }
+
+  private static CSVWriter writer(OutputStream out) {
     return new CSVWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
         ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
         "\r\n");

@@ -149,11 +149,18 @@ public record WideLayout(String format, List<Column> columns) {
     return row;
   }
 
-  /** The keys of a report's cells, to collect per era before the layouts are built. */
+  /**
+   * The keys of a report's cells that its era's catalogue does not list (another era's keys, 历年累计
+   * columns, {@code text.*}), to collect per era before the layouts are built; small enough to keep per
+   * report while a batch runs.
+   */
   public static Set<String> keysOf(Report r) {
     Set<String> keys = new TreeSet<>();
     for (CellValue c : r.cells()) {
-      keys.add(c.key());
+      boolean own = KeyCatalog.get().entry(c.key()).map(e -> e.formats().contains(r.format())).orElse(false);
+      if (!own) {
+        keys.add(c.key());
+      }
     }
     return keys;
   }

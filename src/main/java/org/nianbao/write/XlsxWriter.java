@@ -30,6 +30,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
@@ -73,6 +75,8 @@ public final class XlsxWriter {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    // POI's own temporary files go beside the workbook (the run's staging folder), not to the system's
+    TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(dir.toFile()));
     SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
     wb.setCompressTempFiles(true);
     try {

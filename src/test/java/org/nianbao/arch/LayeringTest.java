@@ -50,9 +50,23 @@ class LayeringTest {
   }
 
   @Test
-  void onlyTheHtmlReaderImportsJsoupAndTika() {
+  void onlyTheHtmlReaderImportsJsoup() {
     noClasses().that().resideOutsideOfPackage("org.nianbao.read.html..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.jsoup..", "org.apache.tika..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.jsoup..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheSnifferAndTheTextReaderImportTika() {
+    noClasses().that().resideOutsideOfPackages("org.nianbao.read", "org.nianbao.read.html")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.tika..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheBatchReadsArchives() {
+    noClasses().that().resideOutsideOfPackage("org.nianbao.pipeline.batch")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.compress..")
         .check(classes);
   }
 

@@ -94,4 +94,53 @@ class MainTest {
     assertEquals(2, run.status(), run.err());
     assertTrue(run.err().contains("cannot start the extraction"), run.err());
   }
+
+  /** Regression (batch probe): --jobs had no bound. */
+  @Test
+  void tooManyJobsAreCappedWithAMessage() throws Exception {
+    Path in = dir.resolve("a.html");
+    Files.write(in, utf8("<html>REPORT a</html>"));
+    Run run = run("extract", "--out", dir.resolve("out").toString(), "--jobs", "100000", "--processor",
+        FakeProcessor.class.getName(), in.toString());
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.err().contains("nianbao: --jobs 100000 lowered to "), run.err());
+  }
+
+  /** Regression (batch probe): a damaged zip passed as an unsupported file with exit status 0. */
+  @Test
+  void aDamagedZipIsAFailureWithItsReason() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    byte[] zip = Fixtures.zip(Fixtures.entries("a.html", utf8("<html>REPORT a</html>"), "b.txt", utf8("REPORT b".repeat(500))));
+    Files.write(in.resolve("reports.zip"), java.util.Arrays.copyOf(zip, zip.length - 200));
+    Run run = extract(in);
+    assertEquals(1, run.status(), run.err());
+    var rows = Fixtures.reportsBySource(dir.resolve("out"));
+    assertEquals("ok", rows.get("in/reports.zip!/a.html").get("status"));
+    assertEquals("failed", rows.get("in/reports.zip").get("status"));
+    assertTrue(rows.get("in/reports.zip").get("error").startsWith("damaged archive: "));
+  }
+
+  /** Regression (batch probe): a harmless link to a folder made the exit status 1. */
+  @Test
+  void aLinkToAFolderIsNoFailure() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in.resolve("sub"));
+    Files.write(in.resolve("sub/a.html"), utf8("<html>REPORT a</html>"));
+    Files.createSymbolicLink(in.resolve("shortcut"), in.resolve("sub"));
+    Run run = extract(in);
+    assertEquals(0, run.status(), run.err());
+    assertEquals(List.of("in/sub/a.html"), List.copyOf(Fixtures.reportsBySource(dir.resolve("out")).keySet()));
+  }
+
+  @Test
+  void quietPrintsNoSummary() throws Exception {
+    Path in = dir.resolve("a.html");
+    Files.write(in, utf8("<html>REPORT a</html>"));
+    Run run = extract(in, "--quiet");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("", run.err());
+    assertEquals(2, run("extract", "--quiet", "--verbose", in.toString()).status());
+    assertEquals(2, run("extract", "--retry-failed", in.toString()).status());
+  }
 }

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param out the output folder; the run state lives inside it
  * @param jobs how many documents are extracted at once, each in its own worker JVM
  * @param resume keep the state of an earlier run and skip what it finished
+ * @param retryFailed with resume: extract again the documents that failed through no fault of their own
+ *     (their worker crashed or ran out of time)
  * @param timeout the longest one document may take
  * @param workerHeapMb {@code -Xmx} of each worker JVM
  * @param xlsx also write {@code nianbao.xlsx} at the end of the run
@@ -21,11 +23,13 @@ public record BatchOptions(
     Path out,
     int jobs,
     boolean resume,
+    boolean retryFailed,
     Duration timeout,
     ProcessorSpec processor,
     ZipLimits limits,
     int workerHeapMb,
-    boolean xlsx) {
+    boolean xlsx,
+    Verbosity verbosity) {
   public static final int DEFAULT_WORKER_HEAP_MB = 1024;
 
   public BatchOptions {
@@ -34,6 +38,7 @@ public record BatchOptions(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(processor, "processor");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(verbosity, "verbosity");
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
     }
@@ -43,5 +48,15 @@ public record BatchOptions(
     if (workerHeapMb < 64) {
       throw new IllegalArgumentException("worker heap below 64 MB: " + workerHeapMb);
     }
+    if (retryFailed && !resume) {
+      throw new IllegalArgumentException("retrying failures needs resume");
+    }
+  }
+
+  /** The usual run: the real pipeline, default limits and worker heap, normal logging. */
+  public static BatchOptions of(List<Path> inputs, Path out, int jobs, boolean resume, boolean xlsx) {
+    return new BatchOptions(inputs, out, jobs, resume, false, Duration.ofSeconds(120),
+        ProcessorSpec.pipeline(java.util.Optional.empty()), ZipLimits.DEFAULT, DEFAULT_WORKER_HEAP_MB, xlsx,
+        Verbosity.NORMAL);
   }
 }

@@ -12,19 +12,18 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.Report;
@@ -33,28 +32,33 @@ import org.nianbao.model.Status;
 import org.nianbao.validate.CrossReportChecks;
 import org.nianbao.write.CsvFiles;
 import org.nianbao.write.CsvRows;
+import org.nianbao.write.OutputSet;
 import org.nianbao.write.WideLayout;
 import org.nianbao.write.XlsxWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs one extraction over all inputs. The walking thread reads inputs in their deterministic order and
- * decides what each needs (already done, refused, empty, duplicate, or extraction); {@code jobs} lane
- * threads extract, each through its own worker. Every outcome goes to the state folder at once; the CSV
- * files are assembled from it at the end in source order, so memory holds an index of sources, never
- * the reports, and a killed run resumes to the same files.
+ * Runs one extraction over all inputs, alone in its output folder (a lock keeps a second run out). The
+ * walking thread streams inputs in their deterministic order, hashes them and decides what each needs
+ * (already done, refused, empty, duplicate, or extraction); {@code jobs} lane threads hand documents by
+ * name to their workers, which read and extract them and send back the state entry (report and rendered
+ * rows). Every entry goes to the state folder at once; the memory of this JVM holds names, hashes and the
+ * small summaries the cross-report checks need, never a document or a report. The output files are
+ * assembled from the state in one pass at the end and replace the previous set as a whole.
  */
 public final class BatchRunner {
-  private static final Task STOP = new Task("", Outcomes.UNREAD, new byte[0]);
+  private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
+  private static final Task STOP = new Task("", Outcomes.UNREAD, new Location.InFile(Path.of("")), new byte[0], false);
 
   private final BatchOptions options;
   private final Lane.Factory lanes;
 
   public BatchRunner(BatchOptions options) {
-    this(options, new ForkedLane.Launcher(options.processor(), options.workerHeapMb(), options.timeout(),
-        Duration.ofMinutes(2), options.out().resolve(StateStore.FOLDER).resolve("workers.log"),
-        options.jobs() > 1));
+    this(options, null);
   }
 
+  /** @param lanes the lanes to use instead of worker JVMs (tests) */
   BatchRunner(BatchOptions options, Lane.Factory lanes) {
     this.options = options;
     this.lanes = lanes;
@@ -65,106 +69,114 @@ public final class BatchRunner {
 
   public BatchResult run(RunListener listener) throws IOException, InterruptedException {
     Instant start = Instant.now();
-    StateStore store = StateStore.open(options.out(), options.resume());
-    Set<String> finished = store.finishedKeys();
-    int total = InputWalker.count(options.inputs());
-    listener.totalChanged(total);
-
-    List<Lane> opened = new ArrayList<>();
-    try {
-      try {
-        opened.addAll(openLanes());
-      } catch (WorkerStartException e) {
-        return new BatchResult.NotStarted(e.getMessage());
-      }
-      Dispatch dispatch = new Dispatch(store, finished, listener, new ArrayBlockingQueue<>(options.jobs()), total);
-      List<Thread> threads = new ArrayList<>();
-      for (Lane lane : opened) {
-        Thread t = new Thread(() -> dispatch.drain(lane), "nianbao-lane");
-        t.start();
-        threads.add(t);
-      }
-      try {
-        new InputWalker(options.limits()).walk(options.inputs(), dispatch);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      } finally {
-        for (int i = 0; i < threads.size(); i++) {
-          dispatch.queue.put(STOP);
-        }
-        for (Thread t : threads) {
-          t.join();
-        }
-      }
-      if (dispatch.failure.get() != null) {
-        throw dispatch.failure.get();
-      }
-      List<IndexEntry> index = dispatch.index;
-      index.sort(Comparator.comparing(IndexEntry::source).thenComparing(e -> e.id().hex()));
-      long rss = 0;
-      long heap = 0;
-      for (Lane lane : opened) {
-        lane.close();
-        rss = Math.max(rss, lane.peakRssKb());
-        heap = Math.max(heap, lane.peakHeapBytes());
-      }
-      opened.clear();
-      return new BatchResult.Completed(
-          assemble(store, index, dispatch.resumed, Duration.between(start, Instant.now()), rss, heap));
-    } finally {
-      for (Lane lane : opened) {
-        lane.close();
-      }
+    Path out = options.out();
+    Files.createDirectories(out);
+    try (RunLock lock = RunLock.acquire(StateStore.folder(out), out)) {
+      return runLocked(listener, start);
+    } catch (RunLock.Busy busy) {
+      return new BatchResult.NotStarted(busy.getMessage());
     }
   }
 
-  /** Starts the workers side by side: each JVM takes a moment to build its processor. */
-  private List<Lane> openLanes() throws WorkerStartException, InterruptedException {
-    ExecutorService starter = Executors.newFixedThreadPool(options.jobs());
-    List<Future<Lane>> futures = new ArrayList<>();
+  private BatchResult runLocked(RunListener listener, Instant start) throws IOException, InterruptedException {
+    Path out = options.out();
+    StateStore store = StateStore.open(out, options.resume());
+    Path staging = store.temp().resolve("output");
+    OutputSet.recover(out, staging);
+    store.clearTemp();
+    removeOldTemporaryFiles(out);
+    Set<String> finished = store.finishedKeys(options.retryFailed());
+    int total = InputWalker.count(options.inputs());
+    listener.totalChanged(total);
+
+    Lane.Factory factory = lanes != null ? lanes
+        : new ForkedLane.Launcher(options.processor(), options.limits(), options.workerHeapMb(), options.jobs(),
+            options.timeout(), Duration.ofMinutes(2), StateStore.folder(out).resolve("workers.log"),
+            options.verbosity(), ClassArchive.forThisJvm());
+    Dispatch dispatch = new Dispatch(store, finished, listener, total);
+    List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < options.jobs(); i++) {
-      futures.add(starter.submit(lanes::open));
+      Thread t = new Thread(() -> dispatch.drain(factory.open()), "nianbao-lane-" + i);
+      t.start();
+      threads.add(t);
     }
-    starter.shutdown();
-    List<Lane> opened = new ArrayList<>();
-    WorkerStartException failure = null;
-    for (Future<Lane> f : futures) {
-      try {
-        opened.add(f.get());
-      } catch (ExecutionException e) {
-        if (failure == null) {
-          failure = e.getCause() instanceof WorkerStartException w
-              ? w : new WorkerStartException(e.getCause().toString(), e.getCause());
-        }
+    try {
+      new InputWalker(options.limits(), store.temp().resolve("spool")).walk(options.inputs(), dispatch);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (Dispatch.Stopped e) {
+      LOG.debug("walk stopped: {}", e.getMessage());
+    } finally {
+      for (int i = 0; i < threads.size(); i++) {
+        dispatch.queue.put(STOP);
+      }
+      for (Thread t : threads) {
+        t.join();
       }
     }
-    if (failure != null) {
-      opened.forEach(Lane::close);
-      throw failure;
+    if (dispatch.startFailure.get() != null) {
+      store.clearTemp();
+      return new BatchResult.NotStarted(dispatch.startFailure.get().getMessage());
     }
-    return opened;
+    if (dispatch.failure.get() != null) {
+      throw dispatch.failure.get();
+    }
+    List<IndexEntry> index = dispatch.index;
+    index.sort(Comparator.comparing(IndexEntry::source).thenComparing(e -> e.id().hex()));
+    BatchSummary summary = assemble(store, staging, dispatch, Duration.between(start, Instant.now()));
+    store.clearTemp();
+    return new BatchResult.Completed(summary);
+  }
+
+  /** Temporary files that runs of earlier versions left beside the outputs when they were killed. */
+  private static void removeOldTemporaryFiles(Path out) throws IOException {
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path p : files.filter(p -> {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp") && OutputSet.isOutputName(
+            name.substring(1).replaceFirst("\\.(csv|xlsx)[0-9]*\\.tmp$", ".$1"));
+      }).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** The walk's decisions, made on the walking thread, and the lanes' loop. */
   private final class Dispatch implements InputWalker.Visitor {
+    /** Ends the walk early: no worker could start, or the state cannot be written. */
+    static final class Stopped extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Stopped(String message) {
+        super(message, null, false, false);
+      }
+    }
+
     final StateStore store;
     final Set<String> finished;
     final RunListener listener;
-    final BlockingQueue<Task> queue;
+    final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(options.jobs());
     final List<IndexEntry> index = new ArrayList<>();
     final AtomicReference<IOException> failure = new AtomicReference<>();
+    final AtomicReference<WorkerStartException> startFailure = new AtomicReference<>();
+    /** What the cross-report checks and the wide layouts need of each report, by state key. */
+    final Map<String, CrossReportChecks.Summary> summaries = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> keys = new ConcurrentHashMap<>();
+    /** Duplicates by state key, with the key of the input whose bytes they repeat. */
+    final Map<String, String> duplicates = new HashMap<>();
+    final AtomicInteger done = new AtomicInteger();
     // The same file named twice (or a zip entry repeated) is one input: same bytes, same source.
     private final Set<String> seenKeys = new HashSet<>();
     // Walk order decides which of several identical inputs is extracted; it is the same on every rerun.
     private final Map<ReportId, String> firstSource = new HashMap<>();
-    private int total;
+    private volatile int total;
     int resumed;
+    private JvmStats workerStats = JvmStats.NONE;
 
-    Dispatch(StateStore store, Set<String> finished, RunListener listener, BlockingQueue<Task> queue, int total) {
+    Dispatch(StateStore store, Set<String> finished, RunListener listener, int total) {
       this.store = store;
       this.finished = finished;
       this.listener = listener;
-      this.queue = queue;
       this.total = total;
     }
 
@@ -176,10 +188,10 @@ public final class BatchRunner {
 
     @Override
     public void accept(Input input) throws InterruptedException {
+      checkRunning();
       try {
         if (input instanceof Input.Refused r) {
-          settle(Outcomes.UNREAD, r.source(), key -> store.putReport(key, Outcomes.refused(r.source(), r.reason())),
-              true);
+          settle(Outcomes.UNREAD, r.source(), Outcomes.refused(r.source(), r.reason()));
         } else if (input instanceof Input.Document d) {
           document(d);
         }
@@ -188,52 +200,82 @@ public final class BatchRunner {
       }
     }
 
+    private void checkRunning() {
+      if (startFailure.get() != null || failure.get() != null) {
+        throw new Stopped(startFailure.get() != null ? startFailure.get().getMessage() : failure.get().toString());
+      }
+    }
+
     private void document(Input.Document d) throws IOException, InterruptedException {
       String source = d.source();
-      if (d.bytes().length == 0) {
-        settle(Outcomes.UNREAD, source, key -> store.putReport(key, Outcomes.empty(source)), true);
+      if (d.size() == 0) {
+        discard(d);
+        settle(Outcomes.UNREAD, source, Outcomes.empty(source));
         return;
       }
-      ReportId id = ReportId.of(d.bytes());
+      ReportId id = d.id();
+      String key = StateStore.key(id, source);
       String first = firstSource.putIfAbsent(id, source);
       if (first != null) {
-        settle(id, source, key -> store.putDuplicate(key, new StateStore.Duplicate(id, source, first)), false);
+        discard(d);
+        if (index(id, source, key)) {
+          duplicates.put(key, StateStore.key(id, first));
+          if (countResumed(key, false)) {
+            store.putDuplicate(key, new StateStore.Duplicate(id, source, first));
+            inputDone(source, false, false);
+          }
+        }
         return;
       }
-      String key = StateStore.key(id, source);
       if (!index(id, source, key)) {
+        discard(d);
         return;
       }
       if (finished.contains(key)) {
-        resumed++;
-        listener.inputDone(new RunListener.Done(source, false, true));
+        discard(d);
+        StateStore.head(store.bytes(key), key).ifPresent(h -> remember(key, h));
+        countResumed(key, true);
         return;
       }
-      Task task = new Task(source, id, d.bytes());
+      Task task = new Task(source, id, d.location(), d.head(), d.spooled());
       while (!queue.offer(task, 200, TimeUnit.MILLISECONDS)) {
-        if (failure.get() != null) {
-          throw failure.get();
-        }
+        checkRunning();
       }
     }
 
-    private interface Writer {
-      void write(String key) throws IOException;
+    /** True when this run has to do the input; an input an earlier run finished is counted and reported. */
+    private boolean countResumed(String key, boolean known) {
+      if (!known && !finished.contains(key)) {
+        return true;
+      }
+      resumed++;
+      inputDone("", false, true);
+      return false;
     }
 
-    /** Records an input the walking thread can finish by itself. */
-    private void settle(ReportId id, String source, Writer writer, boolean failed) throws IOException {
+    private void discard(Input.Document d) throws IOException {
+      if (d.spooled() && d.location() instanceof Location.InFile f) {
+        Files.deleteIfExists(f.path());
+      }
+    }
+
+    /** Records an input the walking thread can finish by itself: its report is already known. */
+    private void settle(ReportId id, String source, Report report) throws IOException {
       String key = StateStore.key(id, source);
       if (!index(id, source, key)) {
         return;
       }
-      boolean done = finished.contains(key);
-      if (done) {
-        resumed++;
-      } else {
-        writer.write(key);
+      byte[] entry = StateStore.reportEntry(report);
+      remember(key, StateStore.head(entry, key).orElseThrow());
+      if (countResumed(key, false)) {
+        store.put(key, entry, false);
+        inputDone(source, true, false);
       }
-      listener.inputDone(new RunListener.Done(source, failed, done));
+    }
+
+    private void inputDone(String source, boolean failed, boolean wasResumed) {
+      done.incrementAndGet();
+      listener.inputDone(new RunListener.Done(source, failed, wasResumed));
     }
 
     private boolean index(ReportId id, String source, String key) {
@@ -244,111 +286,190 @@ public final class BatchRunner {
       return true;
     }
 
-    /** A lane thread's loop: extract, store, report, until told to stop or the output fails. */
+    void remember(String key, StateStore.Head head) {
+      summaries.put(key, head.summary(key));
+      keys.computeIfAbsent(head.summary().format(), f -> ConcurrentHashMap.newKeySet())
+          .addAll(head.keys());
+    }
+
+    /** A lane thread's loop: extract, store, report, until told to stop or the run fails. */
     void drain(Lane lane) {
       try {
         Task task;
         while ((task = queue.take()) != STOP) {
-          if (failure.get() != null) {
-            continue;
-          }
-          Report report = lane.process(task);
           try {
-            store.putReport(StateStore.key(task.id(), task.source()), report);
-          } catch (IOException e) {
-            failure.compareAndSet(null, e);
-            continue;
+            if (startFailure.get() == null && failure.get() == null) {
+              extract(lane, task);
+            }
+          } finally {
+            if (task.spooled() && task.location() instanceof Location.InFile f) {
+              deleteQuietly(f.path());
+            }
           }
-          listener.inputDone(new RunListener.Done(task.source(), report.status() == Status.FAILED, false));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        lane.close();
+        synchronized (this) {
+          workerStats = workerStats.plus(lane.stats());
+        }
       }
+    }
+
+    private void extract(Lane lane, Task task) {
+      Lane.Outcome outcome;
+      try {
+        outcome = lane.process(task, Math.max(1, total - done.get()));
+      } catch (WorkerStartException e) {
+        startFailure.compareAndSet(null, e);
+        return;
+      }
+      String key = StateStore.key(task.id(), task.source());
+      try {
+        store.put(key, outcome.entry(), outcome.retryable());
+      } catch (IOException e) {
+        failure.compareAndSet(null, e);
+        return;
+      }
+      remember(key, outcome.head());
+      inputDone(task.source(), outcome.head().status() == Status.FAILED, false);
+    }
+
+    synchronized JvmStats workerStats() {
+      return workerStats;
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.debug("cannot remove {}", file, e);
     }
   }
 
   /**
-   * Writes the output files from the state, in index order, and counts what they hold. A first pass
-   * collects what the cross-report checks and the wide layouts need (small summaries, never reports);
-   * each later pass streams the reports again, with the cross-report findings attached to the later
-   * report of each pair.
+   * Writes the output files from the state in one pass, in index order, and counts what they hold. The
+   * cross-report checks run first on the summaries kept during the run; each report's entry is then read
+   * once: its cells.csv and anomalies.csv rows come as the worker rendered them, the cross-report findings
+   * about it are appended.
    */
-  private BatchSummary assemble(StateStore store, List<IndexEntry> index, int resumed, Duration elapsed,
-      long rss, long heap) throws IOException {
+  private BatchSummary assemble(StateStore store, Path staging, Dispatch dispatch, Duration elapsed)
+      throws IOException {
+    List<IndexEntry> index = dispatch.index;
+    Map<String, CrossReportChecks.Summary> summaries = dispatch.summaries;
+    Map<String, String> sources = new HashMap<>();
+    index.forEach(e -> sources.put(e.key(), e.source()));
+    for (Map.Entry<String, String> d : dispatch.duplicates.entrySet()) {
+      CrossReportChecks.Summary first = summaries.get(d.getValue());
+      if (first != null) {
+        summaries.put(d.getKey(), new CrossReportChecks.Summary(d.getKey(), first.reportId(), sources.get(d.getKey()),
+            first.agency(), first.year(), first.format(), Map.of()));
+      }
+    }
+    List<CrossReportChecks.Summary> ordered = new ArrayList<>(index.size());
+    Set<String> formats = new HashSet<>();
+    for (IndexEntry e : index) {
+      CrossReportChecks.Summary s = summaries.get(e.key());
+      if (s == null) {
+        throw new IOException("no state for " + e.source());
+      }
+      ordered.add(s);
+      formats.add(s.format());
+    }
+    Map<String, List<Anomaly>> cross = CrossReportChecks.check(ordered);
+
+    Map<String, WideLayout> layouts = new LinkedHashMap<>();
+    for (String format : WideLayout.FORMATS) {
+      if (formats.contains(format)) {
+        layouts.put(format, WideLayout.of(format, dispatch.keys.getOrDefault(format, Set.of())));
+      }
+    }
     Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
     Map<String, Integer> byType = new TreeMap<>();
-    Path out = options.out();
-    try {
-      List<CrossReportChecks.Summary> summaries = new ArrayList<>(index.size());
-      Map<String, Set<String>> keysByFormat = new TreeMap<>();
-      for (IndexEntry e : index) {
-        Report r = resolve(store, e);
-        summaries.add(CrossReportChecks.summarize(e.key(), r));
-        keysByFormat.computeIfAbsent(r.format(), f -> new HashSet<>()).addAll(WideLayout.keysOf(r));
+    OutputSet set = OutputSet.begin(options.out(), staging);
+    Map<String, CsvFiles.Sink> wide = new LinkedHashMap<>();
+    try (CsvFiles.Sink reports = new CsvFiles.Sink(set.file(CsvFiles.REPORTS), CsvRows.REPORTS_HEADER);
+        CsvFiles.Sink cells = new CsvFiles.Sink(set.file(CsvFiles.CELLS), CsvRows.CELLS_HEADER);
+        CsvFiles.Sink anomalies = new CsvFiles.Sink(set.file(CsvFiles.ANOMALIES), CsvRows.ANOMALIES_HEADER)) {
+      for (WideLayout layout : layouts.values()) {
+        wide.put(layout.format(), new CsvFiles.Sink(set.file(layout.csvName()), layout.keyHeader()));
       }
-      Map<String, List<Anomaly>> cross = CrossReportChecks.check(summaries);
-      Function<IndexEntry, Report> reports = e -> withFindings(resolve(store, e), cross.get(e.key()));
+      Iterator<Report> rows = new Iterator<>() {
+        private int next;
 
-      CsvFiles.write(out.resolve(CsvFiles.REPORTS), CsvRows.REPORTS_HEADER, rows(index, reports, r -> {
-        byStatus.merge(r.status(), 1, Integer::sum);
-        byType.merge(r.fileType(), 1, Integer::sum);
-        return Stream.<String[]>of(CsvRows.reportRow(r));
-      }));
-      CsvFiles.write(out.resolve(CsvFiles.CELLS), CsvRows.CELLS_HEADER,
-          rows(index, reports, r -> CsvRows.cellRows(r).stream()));
-      CsvFiles.write(out.resolve(CsvFiles.ANOMALIES), CsvRows.ANOMALIES_HEADER,
-          rows(index, reports, r -> CsvRows.anomalyRows(r).stream()));
-
-      List<WideLayout> layouts = new ArrayList<>();
-      for (String format : WideLayout.FORMATS) {
-        if (keysByFormat.containsKey(format)) {
-          WideLayout layout = WideLayout.of(format, keysByFormat.get(format));
-          layouts.add(layout);
-          CsvFiles.write(out.resolve(layout.csvName()), layout.keyHeader(), rows(index, reports,
-              r -> r.format().equals(format) ? Stream.<String[]>of(layout.csvRow(r)) : Stream.empty()));
-        } else {
-          // A rerun into the same folder must not leave an era's table from inputs no longer given.
-          Files.deleteIfExists(out.resolve(WideLayout.of(format, Set.of()).csvName()));
+        @Override
+        public boolean hasNext() {
+          return next < index.size();
         }
-      }
+
+        @Override
+        public Report next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          IndexEntry e = index.get(next++);
+          try {
+            Report r = write(store, e, cross.get(e.key()), reports, cells, anomalies, wide, layouts);
+            byStatus.merge(r.status(), 1, Integer::sum);
+            byType.merge(r.fileType(), 1, Integer::sum);
+            return r;
+          } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+          }
+        }
+      };
       if (options.xlsx()) {
-        XlsxWriter.write(out.resolve(XlsxWriter.FILE), layouts, index.stream().map(reports).iterator());
+        XlsxWriter.write(set.file(XlsxWriter.FILE), List.copyOf(layouts.values()), rows);
+      } else {
+        rows.forEachRemaining(r -> { });
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    }
-    return new BatchSummary(index.size(), byStatus, new TreeMap<>(byType), resumed, elapsed, rss, heap);
-  }
-
-  private static Iterator<String[]> rows(List<IndexEntry> index, Function<IndexEntry, Report> reports,
-      Function<Report, Stream<String[]>> toRows) {
-    return index.stream().map(reports).flatMap(toRows).iterator();
-  }
-
-  /** The report with the cross-report findings about it appended; they are warnings, so its status stays. */
-  private static Report withFindings(Report r, List<Anomaly> findings) {
-    if (findings == null) {
-      return r;
-    }
-    List<Anomaly> all = new ArrayList<>(r.anomalies());
-    all.addAll(findings);
-    return new Report(r.id(), r.source(), r.fileType(), r.status(), r.format(), r.agency(), r.year(), r.title(),
-        r.cells(), all, r.error());
-  }
-
-  private static Report resolve(StateStore store, IndexEntry e) {
-    try {
-      StateStore.Entry entry = store.load(e.key());
-      if (entry instanceof StateStore.Duplicate d) {
-        StateStore.Entry first = store.load(StateStore.key(d.id(), d.firstSource()));
-        if (!(first instanceof StateStore.Stored stored)) {
-          throw new IOException("state entry of " + d.firstSource() + " is not a report");
-        }
-        return Outcomes.duplicateOf(stored.report(), d.source());
+    } finally {
+      for (CsvFiles.Sink sink : wide.values()) {
+        sink.close();
       }
-      return ((StateStore.Stored) entry).report();
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
     }
+    set.commit();
+    return new BatchSummary(index.size(), byStatus, new TreeMap<>(byType), dispatch.resumed, elapsed,
+        dispatch.workerStats());
+  }
+
+  /** Writes one input's rows into every file and returns its report, cross-report findings included. */
+  private static Report write(StateStore store, IndexEntry e, List<Anomaly> findings, CsvFiles.Sink reports,
+      CsvFiles.Sink cells, CsvFiles.Sink anomalies, Map<String, CsvFiles.Sink> wide, Map<String, WideLayout> layouts)
+      throws IOException {
+    StateStore.Entry entry = store.load(e.key());
+    Report r;
+    if (entry instanceof StateStore.Duplicate d) {
+      StateStore.Entry first = store.load(StateStore.key(d.id(), d.firstSource()));
+      if (!(first instanceof StateStore.Stored stored)) {
+        throw new IOException("state entry of " + d.firstSource() + " is not a report");
+      }
+      r = Outcomes.duplicateOf(stored.report(), d.source());
+      anomalies.raw(CsvFiles.render(CsvRows.anomalyRows(r)));
+    } else {
+      StateStore.Stored stored = (StateStore.Stored) entry;
+      r = stored.report();
+      cells.raw(stored.cellRows());
+      anomalies.raw(stored.anomalyRows());
+    }
+    if (findings != null) {
+      Report onlyFindings = new Report(r.id(), r.source(), r.fileType(), r.status(), r.format(), r.agency(), r.year(),
+          r.title(), List.of(), findings, r.error());
+      anomalies.raw(CsvFiles.render(CsvRows.anomalyRows(onlyFindings)));
+      List<Anomaly> all = new ArrayList<>(r.anomalies());
+      all.addAll(findings);
+      r = new Report(r.id(), r.source(), r.fileType(), r.status(), r.format(), r.agency(), r.year(), r.title(),
+          r.cells(), all, r.error());
+    }
+    reports.row(CsvRows.reportRow(r));
+    CsvFiles.Sink wideSink = wide.get(r.format());
+    if (wideSink != null) {
+      wideSink.row(layouts.get(r.format()).csvRow(r));
+    }
+    return r;
   }
 }

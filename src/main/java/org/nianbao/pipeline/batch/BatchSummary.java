@@ -13,8 +13,7 @@ import org.nianbao.model.Status;
  * @param byStatus rows per status, in status order
  * @param byFileType rows per detected file type, by name
  * @param resumed inputs an earlier run had finished
- * @param peakWorkerRssKb the largest resident memory any worker reached (0 when unknown)
- * @param peakWorkerHeapBytes the largest heap any worker reported (0 when unknown)
+ * @param workers what the worker JVMs cost: CPU and JIT summed, memory at its peak
  */
 public record BatchSummary(
     int documents,
@@ -22,8 +21,7 @@ public record BatchSummary(
     SortedMap<String, Integer> byFileType,
     int resumed,
     Duration elapsed,
-    long peakWorkerRssKb,
-    long peakWorkerHeapBytes) {
+    JvmStats workers) {
   public BatchSummary {
     byStatus = Map.copyOf(byStatus);
     byFileType = Collections.unmodifiableSortedMap(new TreeMap<>(byFileType));

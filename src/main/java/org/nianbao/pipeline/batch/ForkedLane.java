@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,44 +19,54 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.nianbao.model.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A lane backed by a worker JVM. The document's time limit is enforced from here: a worker over it is
- * killed and replaced, and so is one that dies (out of memory, crash); the document gets a failed report
- * with the reason and the batch goes on.
+ * A lane backed by a worker JVM, started when the lane gets its first document. The document's time limit
+ * is enforced from here: a worker over it is killed and replaced, and so is one that dies (out of memory,
+ * crash); the document gets a failed report with the reason and the batch goes on.
  */
 final class ForkedLane implements Lane {
+  private static final Logger LOG = LoggerFactory.getLogger(ForkedLane.class);
+
   /** The exit status HotSpot uses for {@code -XX:+ExitOnOutOfMemoryError}. */
   private static final int OOM_EXIT = 3;
+
+  /**
+   * Below this many documents per worker, a worker compiles with C1 only. C2's optimized code pays back its
+   * compilation time only over a long run, and only when a core is left for its compiler threads: with as
+   * many workers as cores they take the CPU the other workers need (README, "Benchmark": 2,000 documents on
+   * 2 cores, two workers took 33 s with C2 and 22 s with C1; one worker 29 s with C2 and 32 s with C1).
+   */
+  static final int C2_PAYS_FROM_DOCUMENTS = 300;
 
   /**
    * How a worker JVM is started.
    *
    * @param heapMb {@code -Xmx} of each worker
+   * @param jobs how many lanes share the machine, for the compiler policy
    * @param startTimeout how long building the processor may take
    * @param log where workers' stderr goes (library warnings, crash messages)
+   * @param classes the shared class archive, when the run has one
    */
-  record Launcher(ProcessorSpec processor, int heapMb, Duration timeout, Duration startTimeout, Path log,
-      boolean quickCompile)
-      implements Lane.Factory {
+  record Launcher(ProcessorSpec processor, ZipLimits limits, int heapMb, int jobs, Duration timeout,
+      Duration startTimeout, Path log, Verbosity verbosity, ClassArchive classes) implements Lane.Factory {
     @Override
-    public Lane open() throws WorkerStartException {
+    public Lane open() {
       return new ForkedLane(this);
     }
 
-    List<String> command() {
+    List<String> command(int remaining, Optional<String> archiveFlag) {
       List<String> cmd = new ArrayList<>();
       cmd.add(javaBinary());
       cmd.add("-Xmx" + heapMb + "m");
       cmd.add("-XX:+ExitOnOutOfMemoryError");
       cmd.add("-XX:+UseSerialGC");
-      if (quickCompile) {
-        // With several workers on few cores, each JVM's optimizing (C2) compiler competes with the other
-        // workers for the same cores; measured on 2 cores, 4000 documents: 2 workers took 38.3 s with C2 and
-        // 28.3 s with C1 only, one worker 33.6 s with C2 (README, Benchmarks).
+      if (remaining / jobs < C2_PAYS_FROM_DOCUMENTS || jobs >= Runtime.getRuntime().availableProcessors()) {
         cmd.add("-XX:TieredStopAtLevel=1");
       }
+      archiveFlag.ifPresent(cmd::add);
       cmd.add("-Djava.awt.headless=true");
       // tuning hook for benchmarks: extra worker JVM options, e.g. -Dnianbao.worker.jvmArgs="-XX:TieredStopAtLevel=1"
       for (String extra : System.getProperty("nianbao.worker.jvmArgs", "").trim().split("\\s+")) {
@@ -65,14 +74,12 @@ final class ForkedLane implements Lane {
           cmd.add(extra);
         }
       }
-      // library logging has no backend here: keep the worker log to what matters
-      cmd.add("-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-      cmd.add("-Dlog4j2.simplelogLevel=OFF");
-      cmd.add("-Dslf4j.internal.verbosity=ERROR");
+      verbosity.properties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
       cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(classes.classPath());
       cmd.add(WorkerMain.class.getName());
       cmd.add(processor.className());
+      cmd.add(limits.encode());
       processor.mappings().ifPresent(m -> cmd.add(m.toAbsolutePath().toString()));
       return cmd;
     }
@@ -88,20 +95,22 @@ final class ForkedLane implements Lane {
     final Process process;
     final DataOutputStream toWorker;
     final DataInputStream fromWorker;
+    final Optional<ClassArchive.Dump> dump;
 
-    Worker(Process process) {
+    Worker(Process process, Optional<ClassArchive.Dump> dump) {
       this.process = process;
+      this.dump = dump;
       this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
       this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
     }
 
-    Report exchange(Task task) throws IOException {
-      WorkerProtocol.writeRequest(toWorker, task.source(), task.bytes());
+    byte[] exchange(Task task) throws IOException {
+      WorkerProtocol.writeRequest(toWorker, task);
       WorkerProtocol.Reply reply = WorkerProtocol.readReply(fromWorker);
       if (reply.kind() != WorkerProtocol.REPORT) {
         throw new IOException("worker sent reply kind " + reply.kind() + " instead of a report");
       }
-      return ReportCodec.decode(reply.payload());
+      return reply.payload();
     }
   }
 
@@ -113,50 +122,69 @@ final class ForkedLane implements Lane {
     return t;
   });
   private Worker worker;
-  private long peakRssKb;
-  private long peakHeapBytes;
+  private boolean started;
+  private JvmStats stats = JvmStats.NONE;
 
-  private ForkedLane(Launcher launcher) throws WorkerStartException {
+  private ForkedLane(Launcher launcher) {
     this.launcher = launcher;
-    this.worker = start();
   }
 
   @Override
-  public Report process(Task task) {
+  public Outcome process(Task task, int remaining) throws WorkerStartException {
     if (worker == null) {
       try {
-        worker = start();
+        worker = start(remaining);
+        started = true;
       } catch (WorkerStartException e) {
-        return Outcomes.failed(task.id(), task.source(), task.bytes(), "worker could not start: " + e.getMessage());
+        if (!started) {
+          throw e;
+        }
+        return failed(task, "worker could not start: " + e.getMessage());
       }
     }
     Worker current = worker;
-    Future<Report> reply = io.submit(() -> current.exchange(task));
+    Future<byte[]> reply = io.submit(() -> current.exchange(task));
     try {
-      return Outcomes.withSource(reply.get(launcher.timeout().toMillis(), TimeUnit.MILLISECONDS), task.source());
+      return Outcome.of(reply.get(launcher.timeout().toMillis(), TimeUnit.MILLISECONDS), false);
     } catch (TimeoutException e) {
       stop(current);
-      return Outcomes.failed(task.id(), task.source(), task.bytes(), Outcomes.timeout(launcher.timeout()));
+      return failed(task, Outcomes.timeout(launcher.timeout()));
     } catch (ExecutionException e) {
-      return Outcomes.failed(task.id(), task.source(), task.bytes(), crashReason(current, e.getCause()));
+      return failed(task, crashReason(current, e.getCause()));
+    } catch (IOException e) {
+      stop(current);
+      return failed(task, "worker crashed: " + e.getMessage());
     } catch (InterruptedException e) {
       stop(current);
       Thread.currentThread().interrupt();
-      return Outcomes.failed(task.id(), task.source(), task.bytes(), "interrupted");
+      return failed(task, "interrupted");
     }
   }
 
-  private Worker start() throws WorkerStartException {
+  private static Outcome failed(Task task, String reason) {
+    try {
+      return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, reason)), true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("an entry just written reads back", e);
+    }
+  }
+
+  private Worker start(int remaining) throws WorkerStartException {
+    Optional<ClassArchive.Dump> dump = launcher.classes().claimDump();
+    Optional<String> archiveFlag = dump.map(ClassArchive.Dump::flag).or(() -> launcher.classes().useFlag());
     Process process;
     try {
       Files.createDirectories(launcher.log().toAbsolutePath().getParent());
-      process = new ProcessBuilder(launcher.command())
+      List<String> command = launcher.command(remaining, archiveFlag);
+      LOG.info("starting a worker: {}", String.join(" ", command));
+      process = new ProcessBuilder(command)
           .redirectError(ProcessBuilder.Redirect.appendTo(launcher.log().toFile()))
           .start();
     } catch (IOException e) {
+      dump.ifPresent(ClassArchive.Dump::abandon);
       throw new WorkerStartException("cannot start a worker JVM: " + e.getMessage(), e);
     }
-    Worker started = new Worker(process);
+    Worker started = new Worker(process, dump);
     Future<WorkerProtocol.Reply> hello = io.submit(() -> WorkerProtocol.readReply(started.fromWorker));
     try {
       WorkerProtocol.Reply reply = hello.get(launcher.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -164,12 +192,15 @@ final class ForkedLane implements Lane {
         return started;
       }
       process.destroyForcibly();
+      dump.ifPresent(ClassArchive.Dump::abandon);
       throw new WorkerStartException(new String(reply.payload(), StandardCharsets.UTF_8), null);
     } catch (TimeoutException | ExecutionException e) {
       process.destroyForcibly();
+      dump.ifPresent(ClassArchive.Dump::abandon);
       throw new WorkerStartException("worker did not start: " + (e.getCause() == null ? e : e.getCause()), e);
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      dump.ifPresent(ClassArchive.Dump::abandon);
       Thread.currentThread().interrupt();
       throw new WorkerStartException("interrupted while starting a worker", e);
     }
@@ -183,6 +214,7 @@ final class ForkedLane implements Lane {
       return "worker crashed: " + cause.getMessage();
     }
     int status = exit.get();
+    LOG.warn("a worker ended with exit status {}", status);
     if (status == OOM_EXIT) {
       return "worker crashed: out of memory";
     }
@@ -200,59 +232,48 @@ final class ForkedLane implements Lane {
     }
   }
 
+  /** Ends a worker that cannot finish its document; what it cost so far is read from /proc first. */
   private void stop(Worker w) {
-    recordRss(w.process);
+    Path proc = Path.of("/proc", Long.toString(w.process.pid()));
+    stats = stats.plus(new JvmStats(JvmStats.cpuNanos(proc.resolve("stat")), 0, JvmStats.peakRssKb(proc.resolve("status")), 0));
     w.process.destroyForcibly();
+    w.dump.ifPresent(ClassArchive.Dump::abandon);
     if (w == worker) {
       worker = null;
     }
   }
 
-  private void recordRss(Process process) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"),
-          StandardCharsets.UTF_8)) {
-        if (line.startsWith("VmHWM:")) {
-          peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("[^0-9]", "")));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // no /proc (not Linux) or the process is gone: the peak stays unknown
-    }
-  }
-
   @Override
-  public long peakRssKb() {
-    return peakRssKb;
+  public JvmStats stats() {
+    return stats;
   }
 
-  @Override
-  public long peakHeapBytes() {
-    return peakHeapBytes;
-  }
-
-  /** Ends the worker by closing its input, so it can report its peak heap before it exits. */
+  /** Ends the worker by closing its input, so it can report what it cost before it exits. */
   @Override
   public void close() {
     Worker w = worker;
     if (w != null) {
-      recordRss(w.process);
-      Future<WorkerProtocol.Reply> stats = io.submit(() -> {
+      Future<WorkerProtocol.Reply> reply = io.submit(() -> {
         w.toWorker.close();
         return WorkerProtocol.readReply(w.fromWorker);
       });
       try {
-        WorkerProtocol.Reply reply = stats.get(10, TimeUnit.SECONDS);
-        if (reply.kind() == WorkerProtocol.STATS) {
-          peakHeapBytes = Math.max(peakHeapBytes, ByteBuffer.wrap(reply.payload()).getLong());
+        WorkerProtocol.Reply last = reply.get(10, TimeUnit.SECONDS);
+        if (last.kind() == WorkerProtocol.STATS) {
+          stats = stats.plus(JvmStats.decode(last.payload()));
         }
-        w.process.waitFor(10, TimeUnit.SECONDS);
+        // a worker writing the class archive takes a few seconds more to exit
+        boolean ended = w.process.waitFor(w.dump.isPresent() ? 60 : 10, TimeUnit.SECONDS);
+        if (ended && w.process.exitValue() == 0) {
+          w.dump.ifPresent(ClassArchive.Dump::complete);
+        }
       } catch (ExecutionException | TimeoutException e) {
         // a worker that cannot say goodbye is ended below all the same
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       w.process.destroyForcibly();
+      w.dump.ifPresent(ClassArchive.Dump::abandon);
       worker = null;
     }
     io.shutdownNow();

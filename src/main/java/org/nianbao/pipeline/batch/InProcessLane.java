@@ -1,5 +1,6 @@
 package org.nianbao.pipeline.batch;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,32 +19,45 @@ import org.nianbao.pipeline.DocumentProcessor;
 final class InProcessLane implements Lane {
   private final DocumentProcessor processor;
   private final Duration timeout;
+  private final DocumentReads reads;
   private ExecutorService thread = newThread();
 
-  InProcessLane(DocumentProcessor processor, Duration timeout) {
+  InProcessLane(DocumentProcessor processor, Duration timeout, ZipLimits limits) {
     this.processor = processor;
     this.timeout = timeout;
+    this.reads = new DocumentReads(limits);
   }
 
-  static Lane.Factory factory(DocumentProcessor processor, Duration timeout) {
-    return () -> new InProcessLane(processor, timeout);
+  static Lane.Factory factory(DocumentProcessor processor, Duration timeout, ZipLimits limits) {
+    return () -> new InProcessLane(processor, timeout, limits);
   }
 
   @Override
-  public Report process(Task task) {
-    Future<Report> result = thread.submit(() -> Outcomes.processSafely(processor, task.bytes(), task.source()));
+  public Outcome process(Task task, int remaining) {
+    Future<Report> result = thread.submit(() -> Outcomes.process(processor, reads, task.source(), task.id(),
+        task.location()));
     try {
-      return Outcomes.withSource(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS), task.source());
+      return Outcome.of(StateStore.reportEntry(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS)), false);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("an entry just written reads back", e);
     } catch (TimeoutException e) {
       result.cancel(true);
       thread.shutdownNow();
       thread = newThread();
-      return Outcomes.failed(task.id(), task.source(), task.bytes(), Outcomes.timeout(timeout));
+      return failed(task, Outcomes.timeout(timeout));
     } catch (ExecutionException e) {
-      return Outcomes.failed(task.id(), task.source(), task.bytes(), Outcomes.processorError(e.getCause()));
+      return failed(task, Outcomes.processorError(e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Outcomes.failed(task.id(), task.source(), task.bytes(), "interrupted");
+      return failed(task, "interrupted");
+    }
+  }
+
+  private static Outcome failed(Task task, String reason) {
+    try {
+      return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, reason)), true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("an entry just written reads back", e);
     }
   }
 
@@ -56,17 +70,17 @@ final class InProcessLane implements Lane {
   }
 
   @Override
-  public long peakRssKb() {
-    return 0;
-  }
-
-  @Override
-  public long peakHeapBytes() {
-    return 0;
+  public JvmStats stats() {
+    return JvmStats.NONE;
   }
 
   @Override
   public void close() {
     thread.shutdownNow();
+    try {
+      reads.close();
+    } catch (IOException e) {
+      // nothing left to read
+    }
   }
 }

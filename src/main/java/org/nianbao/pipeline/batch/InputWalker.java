@@ -1,64 +1,66 @@
 package org.nianbao.pipeline.batch;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
+import org.nianbao.model.ReportId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the command-line inputs into a deterministic sequence of {@link Input}s: files as given, folders
- * recursively in name order (hidden names skipped), zip archives in entry order without unpacking them to
- * disk, archives inside archives read from memory. Every problem becomes a {@link Input.Refused} with its
- * reason, so each input ends as exactly one row.
+ * recursively in name order (hidden names skipped), zip archives in entry order without unpacking them,
+ * archives inside archives and the entries of damaged archives through temporary files. Every document is
+ * streamed once through SHA-256 (its id, for duplicates and resuming) and never held in memory; every
+ * problem becomes a {@link Input.Refused} with its reason, so each input ends as exactly one row.
  */
-final class InputWalker {
+public final class InputWalker {
+  private static final Logger LOG = LoggerFactory.getLogger(InputWalker.class);
+
+  /** How many leading bytes of each document the walker keeps, to name a type when extraction fails. */
+  public static final int HEAD_BYTES = 64 * 1024;
+
   /** Receives what the walk finds, in walk order, on the walking thread. */
-  interface Visitor {
+  public interface Visitor {
     /** The expected number of inputs changed: an archive turned out to hold {@code delta + 1} inputs. */
     void adjustTotal(int delta);
 
     void accept(Input input) throws InterruptedException;
   }
 
-  /**
-   * Names without the UTF-8 flag are decoded as GB18030 (a superset of GBK), what Chinese Windows tools
-   * write. ISO-8859-1 is the last resort: it decodes any byte, so an archive whose names are neither is
-   * still read, with garbled names.
-   */
-  private static final List<Charset> NAME_CHARSETS = List.of(Charset.forName("GB18030"), StandardCharsets.ISO_8859_1);
-
   /** Entries that make a zip a document (OOXML, ODF, OFD) rather than an archive of documents. */
   private static final List<String> DOCUMENT_MARKERS =
       List.of("[Content_Types].xml", "mimetype", "OFD.xml", "word/document.xml", "xl/workbook.xml");
 
   private final ZipLimits limits;
+  private final Path spoolDir;
+  private int spools;
 
-  InputWalker(ZipLimits limits) {
+  /** @param spoolDir where nested archives and the entries of damaged archives are copied while a run lasts */
+  public InputWalker(ZipLimits limits, Path spoolDir) {
     this.limits = limits;
+    this.spoolDir = spoolDir;
   }
 
   /** Counts the files a walk will visit, without reading any; an archive counts as one until opened. */
-  static int count(List<Path> inputs) {
+  public static int count(List<Path> inputs) {
     int n = 0;
     for (Path input : inputs) {
       n += Files.isDirectory(input) ? countFolder(input) : 1;
@@ -66,12 +68,19 @@ final class InputWalker {
     return n;
   }
 
-  void walk(List<Path> inputs, Visitor visitor) throws InterruptedException {
+  public void walk(List<Path> inputs, Visitor visitor) throws InterruptedException {
     for (Path input : inputs) {
       Path name = input.toAbsolutePath().normalize().getFileName();
       String root = name == null ? "" : name.toString();
-      if (Files.isDirectory(input)) {
-        walkFolder(input, root, visitor);
+      Path real;
+      try {
+        real = input.toRealPath();
+      } catch (IOException e) {
+        visitor.accept(new Input.Refused(root, "cannot read: " + e.getMessage()));
+        continue;
+      }
+      if (Files.isDirectory(real)) {
+        walkFolder(input, root, real, visitor);
       } else {
         visitFile(input, root, visitor);
       }
@@ -81,12 +90,20 @@ final class InputWalker {
   private static int countFolder(Path dir) {
     int n = 0;
     for (Path child : children(dir).orElse(List.of())) {
-      n += Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) ? countFolder(child) : 1;
+      if (Files.isSymbolicLink(child)) {
+        n += Files.isDirectory(child) ? 0 : 1;
+      } else {
+        n += Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) ? countFolder(child) : 1;
+      }
     }
     return n;
   }
 
-  private void walkFolder(Path dir, String source, Visitor visitor) throws InterruptedException {
+  /**
+   * Symbolic links are followed only to files inside the input folder ({@code root}); links to folders are
+   * skipped (they can loop, and what they point to inside the folder is walked anyway).
+   */
+  private void walkFolder(Path dir, String source, Path root, Visitor visitor) throws InterruptedException {
     Optional<List<Path>> children = children(dir);
     if (children.isEmpty()) {
       visitor.accept(new Input.Refused(source, "cannot list folder"));
@@ -94,9 +111,24 @@ final class InputWalker {
     }
     for (Path child : children.get()) {
       String childSource = join(source, child.getFileName().toString());
-      // Symbolic links to folders are not followed: they can loop and can leave the input root.
-      if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-        walkFolder(child, childSource, visitor);
+      if (Files.isSymbolicLink(child)) {
+        Path target;
+        try {
+          target = child.toRealPath();
+        } catch (IOException e) {
+          visitor.accept(new Input.Refused(childSource, "broken symbolic link"));
+          continue;
+        }
+        if (Files.isDirectory(target)) {
+          LOG.info("{}: a link to a folder, not followed", childSource);
+        } else if (!target.startsWith(root)) {
+          visitor.accept(new Input.Refused(childSource,
+              "refused: symbolic link to a file outside the input folder (" + target + ")"));
+        } else {
+          visitFile(child, childSource, visitor);
+        }
+      } else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+        walkFolder(child, childSource, root, visitor);
       } else {
         visitFile(child, childSource, visitor);
       }
@@ -124,22 +156,30 @@ final class InputWalker {
     }
     try {
       if (startsLikeZip(file)) {
-        Optional<ZipFile> zip = openZip(file);
+        Optional<ZipFile> zip = open(file);
         if (zip.isPresent()) {
           try (ZipFile archive = zip.get()) {
-            if (!isDocument(name -> archive.getEntry(name) != null)) {
-              walkZipFile(archive, source, visitor);
+            if (!isDocument(archive)) {
+              walkZip(archive, file, source, 1, new Budget(), visitor);
               return;
             }
           }
+        } else if (!damagedIsDocument(file)) {
+          walkDamaged(file, source, 1, new Budget(), visitor, openError(file));
+          return;
         }
       }
-      long size = Files.size(file);
-      if (size > limits.maxEntryBytes()) {
-        visitor.accept(new Input.Refused(source, "refused: file larger than " + mb(limits.maxEntryBytes())));
+      if (Files.size(file) > limits.maxEntryBytes()) {
+        visitor.accept(new Input.Refused(source, "refused: file larger than " + LimitedCopy.mb(limits.maxEntryBytes())));
         return;
       }
-      visitor.accept(new Input.Document(source, Files.readAllBytes(file)));
+      Hashed hashed;
+      try (InputStream in = Files.newInputStream(file)) {
+        hashed = hash(in, null, 0, null);
+      }
+      visitor.accept(hashed.document(source, new Location.InFile(file), false));
+    } catch (LimitedCopy.Refusal e) {
+      visitor.accept(new Input.Refused(source, e.getMessage()));
     } catch (IOException e) {
       visitor.accept(new Input.Refused(source, "cannot read file: " + e.getMessage()));
     }
@@ -152,23 +192,32 @@ final class InputWalker {
         return false;
       }
     }
-    return head[0] == 'P' && head[1] == 'K' && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+    return looksLikeZip(head);
   }
 
-  /** Opens a zip with the first name charset that decodes every name; empty when it is no zip at all. */
-  private static Optional<ZipFile> openZip(Path file) {
-    for (Charset names : NAME_CHARSETS) {
-      try {
-        return Optional.of(new ZipFile(file.toFile(), ZipFile.OPEN_READ, names));
-      } catch (IOException e) {
-        // a name not valid in this charset, or a damaged zip: the next charset tells which
-      }
+  private static boolean looksLikeZip(byte[] head) {
+    return head.length >= 4 && head[0] == 'P' && head[1] == 'K'
+        && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+  }
+
+  private static Optional<ZipFile> open(Path file) {
+    try {
+      return Optional.of(ZipNames.open(file));
+    } catch (IOException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
-  private static boolean isDocument(Predicate<String> hasEntry) {
-    return DOCUMENT_MARKERS.stream().anyMatch(hasEntry);
+  private static String openError(Path file) {
+    try (ZipFile zip = ZipNames.open(file)) {
+      return "no error";
+    } catch (IOException e) {
+      return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+  }
+
+  private static boolean isDocument(ZipFile archive) {
+    return DOCUMENT_MARKERS.stream().anyMatch(m -> archive.getEntry(m) != null);
   }
 
   /** Uncompressed bytes and entries taken so far from one top-level archive and everything inside it. */
@@ -177,184 +226,298 @@ final class InputWalker {
     int entries;
   }
 
-  private void walkZipFile(ZipFile archive, String source, Visitor visitor) throws InterruptedException {
-    if (archive.size() > limits.maxEntries()) {
+  private void walkZip(ZipFile archive, Path path, String source, int depth, Budget budget, Visitor visitor)
+      throws InterruptedException {
+    List<ZipArchiveEntry> entries = Collections.list(archive.getEntries());
+    if (budget.entries + entries.size() > limits.maxEntries()) {
       visitor.accept(new Input.Refused(source, "refused: archive has more than " + limits.maxEntries() + " entries"));
       return;
     }
-    int documents = (int) archive.stream().filter(e -> EntryName.of(e).kind() != EntryName.Kind.SKIPPED).count();
+    int documents = (int) entries.stream().filter(e -> EntryName.of(e).kind() != EntryName.Kind.SKIPPED).count();
     visitor.adjustTotal(documents - 1);
-    Budget budget = new Budget();
-    Enumeration<? extends ZipEntry> entries = archive.entries();
-    while (entries.hasMoreElements()) {
-      ZipEntry entry = entries.nextElement();
+    for (ZipArchiveEntry entry : entries) {
       budget.entries++;
-      visitEntry(source, EntryName.of(entry), 1, budget, visitor,
-          () -> archive.getInputStream(entry), entry::getCompressedSize);
+      EntryName name = EntryName.of(entry);
+      String entrySource = source + "!/" + name.clean();
+      if (!admit(name, entrySource, budget, visitor)) {
+        continue;
+      }
+      if (!archive.canReadEntryData(entry)) {
+        visitor.accept(new Input.Refused(entrySource,
+            "cannot read zip entry: encrypted or compressed with an unsupported method"));
+        continue;
+      }
+      try (InputStream in = archive.getInputStream(entry)) {
+        InputStreamStatistics stats = in instanceof InputStreamStatistics s ? s : null;
+        visitEntry(in, () -> stats != null ? stats.getCompressedCount() : entry.getCompressedSize(),
+            new Location.InZip(path, entry.getLocalHeaderOffset(), name.clean()), entrySource, depth, budget, visitor);
+      } catch (IOException e) {
+        visitor.accept(new Input.Refused(entrySource, "cannot read zip entry: " + e.getMessage()));
+      }
     }
   }
 
-  private interface EntryOpener {
-    InputStream open() throws IOException;
-  }
-
-  private void visitEntry(String archiveSource, EntryName name, int depth, Budget budget, Visitor visitor,
-      EntryOpener opener, LongSupplier compressedBytes) throws InterruptedException {
-    String source = archiveSource + "!/" + name.clean();
+  /** Refuses the entries a walk never reads; true for those to read. */
+  private boolean admit(EntryName name, String source, Budget budget, Visitor visitor) throws InterruptedException {
     switch (name.kind()) {
       case SKIPPED -> {
-        return;
+        return false;
       }
       case UNSAFE -> {
         visitor.accept(new Input.Refused(source,
             "refused: unsafe entry name \"" + name.raw() + "\" points outside the archive"));
-        return;
+        return false;
       }
-      case DOCUMENT -> {
-        // read below
-      }
+      default -> { }
     }
     if (budget.bytes >= limits.maxTotalBytes()) {
       visitor.accept(new Input.Refused(source, "refused: possible zip bomb: archive holds more than "
-          + mb(limits.maxTotalBytes()) + " uncompressed"));
-      return;
+          + LimitedCopy.mb(limits.maxTotalBytes()) + " uncompressed"));
+      return false;
     }
-    Input read;
-    try (InputStream in = opener.open()) {
-      read = load(source, in, compressedBytes, budget);
-    } catch (IOException e) {
-      read = new Input.Refused(source, "cannot read zip entry: " + e.getMessage());
-    }
-    if (read instanceof Input.Document doc && isArchive(doc.bytes())) {
-      if (depth >= limits.maxDepth()) {
-        visitor.accept(new Input.Refused(source,
-            "refused: possible zip bomb: archives nested more than " + limits.maxDepth() + " deep"));
-      } else {
-        walkZipBytes(doc.bytes(), source, depth + 1, budget, visitor);
-      }
-      return;
-    }
-    visitor.accept(read);
-  }
-
-  /** Inflates one entry while it stays inside the limits; counts what it inflated against the budget. */
-  private Input load(String source, InputStream in, LongSupplier compressedBytes, Budget budget)
-      throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    try {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > limits.maxEntryBytes()) {
-          return new Input.Refused(source, "refused: possible zip bomb: entry larger than "
-              + mb(limits.maxEntryBytes()) + " uncompressed");
-        }
-        if (budget.bytes + total > limits.maxTotalBytes()) {
-          return new Input.Refused(source, "refused: possible zip bomb: archive holds more than "
-              + mb(limits.maxTotalBytes()) + " uncompressed");
-        }
-        if (total > limits.ratioFloorBytes() && total > limits.maxRatio() * Math.max(1, compressedBytes.getAsLong())) {
-          return new Input.Refused(source, "refused: possible zip bomb: compression ratio over "
-              + limits.maxRatio() + ":1");
-        }
-        out.write(buffer, 0, n);
-      }
-    } finally {
-      budget.bytes += total;
-    }
-    return new Input.Document(source, out.toByteArray());
-  }
-
-  private static boolean isArchive(byte[] bytes) {
-    Optional<Set<String>> names = CentralDirectory.names(bytes);
-    return names.isPresent() && !isDocument(names.get()::contains);
+    return true;
   }
 
   /**
-   * Reads a zip held in memory. A name charset that fails part-way restarts the archive with the next
-   * charset, skipping the entries already visited, so each entry is still visited once.
+   * Hashes one entry within the limits. An entry that is itself a zip is copied to a temporary file while it
+   * is hashed, then walked (or, when it is a zip-based document, read from its archive like any entry).
+   *
+   * @param location where a worker reads the entry; {@code null} when only a temporary copy can serve
    */
-  private void walkZipBytes(byte[] zip, String source, int depth, Budget budget, Visitor visitor)
-      throws InterruptedException {
-    int visited = 0;
-    for (Charset names : NAME_CHARSETS) {
-      CountingStream raw = new CountingStream(new ByteArrayInputStream(zip));
-      try (ZipInputStream in = new ZipInputStream(raw, names)) {
-        for (int i = 0; i < visited; i++) {
-          in.getNextEntry();
-        }
-        ZipEntry entry;
-        while ((entry = in.getNextEntry()) != null) {
-          visited++;
-          if (++budget.entries > limits.maxEntries()) {
+  private void visitEntry(InputStream in, LongSupplier compressed, Location location, String source, int depth,
+      Budget budget, Visitor visitor) throws IOException, InterruptedException {
+    Path spool = spoolDir.resolve("spool-" + ++spools);
+    Files.createDirectories(spoolDir);
+    Hashed hashed;
+    boolean keepSpool = false;
+    try {
+      try (SpoolOut out = new SpoolOut(spool, location == null)) {
+        hashed = hash(in, compressed, budget.bytes, out);
+      } finally {
+        budget.bytes += lastCopied;
+      }
+      if (Files.exists(spool) && looksLikeZip(hashed.head())) {
+        Optional<ZipFile> inner = open(spool);
+        boolean document = inner.isPresent() ? isDocument(inner.get()) : damagedIsDocument(spool);
+        if (!document) {
+          keepSpool = true;
+          if (depth >= limits.maxDepth()) {
+            inner.ifPresent(InputWalker::closeQuietly);
             visitor.accept(new Input.Refused(source,
-                "refused: archive has more than " + limits.maxEntries() + " entries"));
-            return;
+                "refused: possible zip bomb: archives nested more than " + limits.maxDepth() + " deep"));
+          } else if (inner.isPresent()) {
+            try (ZipFile archive = inner.get()) {
+              walkZip(archive, spool, source, depth + 1, budget, visitor);
+            }
+          } else {
+            walkDamaged(spool, source, depth + 1, budget, visitor, openError(spool));
           }
-          EntryName name = EntryName.of(entry);
-          if (name.kind() != EntryName.Kind.SKIPPED) {
-            visitor.adjustTotal(1);
-          }
-          long start = raw.count;
-          long declared = entry.getCompressedSize();
-          visitEntry(source, name, depth, budget, visitor, () -> new NoClose(in),
-              () -> declared > 0 ? declared : raw.count - start);
+          return;
         }
-        visitor.adjustTotal(-1);
-        return;
-      } catch (IllegalArgumentException e) {
-        // an entry name that is not valid in this charset: try the next one
-      } catch (IOException e) {
-        visitor.adjustTotal(-1);
-        visitor.accept(new Input.Refused(source,
-            "damaged archive: " + e.getMessage() + " (after " + visited + " entries)"));
-        return;
+        inner.ifPresent(InputWalker::closeQuietly);
+      }
+      if (location == null) {
+        keepSpool = true;
+        visitor.accept(hashed.document(source, new Location.InFile(spool), true));
+      } else {
+        visitor.accept(hashed.document(source, location, false));
+      }
+    } catch (LimitedCopy.Refusal e) {
+      visitor.accept(new Input.Refused(source, e.getMessage()));
+    } finally {
+      if (!keepSpool) {
+        Files.deleteIfExists(spool);
       }
     }
   }
 
-  private static String mb(long bytes) {
-    return String.format(Locale.ROOT, "%d MB", bytes >> 20);
-  }
-
-  /** Counts the compressed bytes the zip reader consumed, for the ratio check of streamed entries. */
-  private static final class CountingStream extends FilterInputStream {
-    long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
+  private static void closeQuietly(ZipFile zip) {
+    try {
+      zip.close();
+    } catch (IOException e) {
+      LOG.debug("closing a zip", e);
     }
   }
 
-  /** Lets {@link #visitEntry} close what it opened without closing the whole zip stream. */
-  private static final class NoClose extends FilterInputStream {
+  /** A zip whose central directory cannot be read is still a document when its first entries say so. */
+  private static boolean damagedIsDocument(Path file) {
+    try (ZipArchiveInputStream in = stream(file)) {
+      ZipArchiveEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        if (DOCUMENT_MARKERS.contains(ZipNames.of(entry))) {
+          return true;
+        }
+      }
+    } catch (IOException e) {
+      // the damage: decide by the entries before it
+    }
+    return false;
+  }
+
+  private static ZipArchiveInputStream stream(Path file) throws IOException {
+    return new ZipArchiveInputStream(Files.newInputStream(file), "ISO-8859-1", true, true);
+  }
+
+  /**
+   * Reads a zip that cannot be opened (no or a damaged central directory) entry by entry from its local
+   * headers, up to the damage. The entries read are kept; the archive itself gets a failed row saying what
+   * is wrong with it and how many entries were read.
+   */
+  private void walkDamaged(Path file, String source, int depth, Budget budget, Visitor visitor, String reason)
+      throws InterruptedException {
+    int read = 0;
+    String damage = reason;
+    try (ZipArchiveInputStream in = stream(file)) {
+      ZipArchiveEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        if (++budget.entries > limits.maxEntries()) {
+          damage = "more than " + limits.maxEntries() + " entries";
+          break;
+        }
+        EntryName name = EntryName.of(entry);
+        String entrySource = source + "!/" + name.clean();
+        if (name.kind() != EntryName.Kind.SKIPPED) {
+          visitor.adjustTotal(1);
+        }
+        if (!admit(name, entrySource, budget, visitor)) {
+          continue;
+        }
+        if (!in.canReadEntryData(entry)) {
+          visitor.accept(new Input.Refused(entrySource,
+              "cannot read zip entry: encrypted or compressed with an unsupported method"));
+          continue;
+        }
+        try {
+          visitEntry(new NoClose(in), in::getCompressedCount, null, entrySource, depth, budget, visitor);
+        } catch (IOException e) {
+          visitor.accept(new Input.Refused(entrySource, "cannot read zip entry: " + e.getMessage()));
+          throw e;
+        }
+        read++;
+      }
+    } catch (IOException e) {
+      damage = reason + "; reading its entries: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+    visitor.accept(new Input.Refused(source,
+        "damaged archive: " + damage + " (" + read + " entries read before the damage)"));
+  }
+
+  /** What a streamed document gave: its id, size and first bytes. */
+  private record Hashed(ReportId id, long size, byte[] head) {
+    Input.Document document(String source, Location location, boolean spooled) {
+      return new Input.Document(source, location, id, size, head, spooled);
+    }
+  }
+
+  private long lastCopied;
+
+  private Hashed hash(InputStream in, LongSupplier compressed, long alreadyInflated, OutputStream copy)
+      throws IOException, LimitedCopy.Refusal {
+    HashSink sink = new HashSink(copy);
+    lastCopied = 0;
+    try {
+      LimitedCopy.copy(in, sink, limits, compressed, alreadyInflated);
+    } finally {
+      lastCopied = sink.size;
+    }
+    return new Hashed(ReportId.fromDigest(sink.digest.digest()), sink.size, sink.head());
+  }
+
+  /** Feeds SHA-256, keeps the first bytes and passes everything on to an optional copy. */
+  private static final class HashSink extends OutputStream {
+    final MessageDigest digest;
+    final byte[] head = new byte[HEAD_BYTES];
+    final OutputStream copy;
+    long size;
+
+    HashSink(OutputStream copy) {
+      this.copy = copy;
+      try {
+        this.digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (size < HEAD_BYTES) {
+        System.arraycopy(b, off, head, (int) size, (int) Math.min(len, HEAD_BYTES - size));
+      }
+      digest.update(b, off, len);
+      if (copy != null) {
+        copy.write(b, off, len);
+      }
+      size += len;
+    }
+
+    byte[] head() {
+      return Arrays.copyOf(head, (int) Math.min(size, HEAD_BYTES));
+    }
+  }
+
+  /**
+   * The temporary copy of an entry: made when {@code always}, or when the entry starts like a zip (an archive
+   * in an archive must be on disk to be opened); otherwise nothing is written.
+   */
+  private static final class SpoolOut extends OutputStream {
+    private final Path file;
+    private final boolean always;
+    private OutputStream out;
+    private boolean decided;
+    private final byte[] first = new byte[4];
+    private int firstLength;
+
+    SpoolOut(Path file, boolean always) {
+      this.file = file;
+      this.always = always;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (!decided) {
+        int take = Math.min(len, 4 - firstLength);
+        System.arraycopy(b, off, first, firstLength, take);
+        firstLength += take;
+        if (firstLength < 4 && !always) {
+          return;
+        }
+        decided = true;
+        if (always || looksLikeZip(first)) {
+          out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+          out.write(first, 0, firstLength);
+        }
+        off += take;
+        len -= take;
+      }
+      if (out != null && len > 0) {
+        out.write(b, off, len);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!decided && always) {
+        Files.write(file, Arrays.copyOf(first, firstLength));
+      }
+      if (out != null) {
+        out.close();
+      }
+    }
+  }
+
+  /** Lets an entry's reader close what it opened without closing the whole archive stream. */
+  private static final class NoClose extends java.io.FilterInputStream {
     NoClose(InputStream in) {
       super(in);
     }
@@ -373,8 +536,11 @@ final class InputWalker {
       UNSAFE
     }
 
-    static EntryName of(ZipEntry entry) {
-      String raw = entry.getName();
+    static EntryName of(ZipArchiveEntry entry) {
+      return of(ZipNames.of(entry), entry.isDirectory());
+    }
+
+    static EntryName of(String raw, boolean directory) {
       String slashed = raw.replace('\\', '/');
       boolean unsafe = slashed.startsWith("/") || slashed.matches("^[A-Za-z]:.*");
       List<String> kept = new ArrayList<>();
@@ -389,61 +555,8 @@ final class InputWalker {
       }
       String clean = String.join("/", kept);
       Kind kind = unsafe ? Kind.UNSAFE
-          : entry.isDirectory() || hidden || clean.isEmpty() ? Kind.SKIPPED : Kind.DOCUMENT;
+          : directory || slashed.endsWith("/") || hidden || clean.isEmpty() ? Kind.SKIPPED : Kind.DOCUMENT;
       return new EntryName(raw, clean, kind);
-    }
-  }
-
-  /**
-   * Lists the names in a zip's central directory without inflating anything, enough to tell an archive
-   * from a zip-based document; empty when the bytes hold no plain (non-zip64) central directory.
-   */
-  static final class CentralDirectory {
-    private static final int END = 0x06054b50;
-    private static final int ENTRY = 0x02014b50;
-
-    private CentralDirectory() {}
-
-    static Optional<Set<String>> names(byte[] zip) {
-      if (zip.length < 22 || zip[0] != 'P' || zip[1] != 'K') {
-        return Optional.empty();
-      }
-      int end = -1;
-      for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-        if (int32(zip, i) == END) {
-          end = i;
-          break;
-        }
-      }
-      if (end < 0) {
-        return Optional.empty();
-      }
-      int count = int16(zip, end + 10);
-      long offset = int32(zip, end + 16) & 0xFFFFFFFFL;
-      Set<String> names = new HashSet<>();
-      int pos = (int) Math.min(offset, Integer.MAX_VALUE);
-      for (int i = 0; i < count; i++) {
-        if (pos < 0 || pos + 46 > zip.length || int32(zip, pos) != ENTRY) {
-          return Optional.empty();
-        }
-        int nameLength = int16(zip, pos + 28);
-        int skip = nameLength + int16(zip, pos + 30) + int16(zip, pos + 32);
-        if (pos + 46 + nameLength > zip.length) {
-          return Optional.empty();
-        }
-        // the markers are ASCII, so a byte-per-char decoding finds them whatever the name charset is
-        names.add(new String(zip, pos + 46, nameLength, StandardCharsets.ISO_8859_1));
-        pos += 46 + skip;
-      }
-      return Optional.of(names);
-    }
-
-    private static int int16(byte[] b, int i) {
-      return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
-    }
-
-    private static int int32(byte[] b, int i) {
-      return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
     }
   }
 }

@@ -1,25 +1,36 @@
 package org.nianbao.pipeline.batch;
 
-import org.nianbao.model.Report;
-
 /**
  * One extraction slot of the batch: a worker JVM, or the calling JVM in tests. A lane turns every task
- * into a report, also when the document hangs or kills the worker: it then restarts what it needs.
+ * into an outcome, also when the document hangs or kills the worker: it then restarts what it needs.
  */
 interface Lane extends AutoCloseable {
-  Report process(Task task);
+  /**
+   * One document's state entry, and its front already read.
+   *
+   * @param retryable the document failed through no fault of its own (its worker crashed or ran out of time)
+   */
+  record Outcome(StateStore.Head head, byte[] entry, boolean retryable) {
+    static Outcome of(byte[] entry, boolean retryable) throws java.io.IOException {
+      return new Outcome(StateStore.head(entry, "").orElseThrow(
+          () -> new java.io.IOException("a state entry that is not a report")), entry, retryable);
+    }
+  }
 
-  /** The largest resident memory a worker of this lane reached, in kB; 0 when unknown. */
-  long peakRssKb();
+  /**
+   * @param remaining documents the run still expects, for lanes whose setup depends on the work ahead
+   * @throws WorkerStartException when this lane's first worker cannot start: no later document would fix it
+   */
+  Outcome process(Task task, int remaining) throws WorkerStartException;
 
-  /** The largest heap a worker of this lane reported, in bytes; 0 when unknown. */
-  long peakHeapBytes();
+  /** What this lane's workers cost, summed (CPU) or at their peak (memory); zeros when unknown. */
+  JvmStats stats();
 
   @Override
   void close();
 
-  /** Opens lanes; fails when no processor can be built, which no later document would fix. */
+  /** Opens lanes; a lane starts its worker when it gets its first document. */
   interface Factory {
-    Lane open() throws WorkerStartException;
+    Lane open();
   }
 }

@@ -20,8 +20,10 @@ final class Outcomes {
 
   private Outcomes() {}
 
-  static Report failed(ReportId id, String source, byte[] bytes, String reason) {
-    return Report.unreadable(id, source, FileTypes.detect(bytes), Status.FAILED, reason);
+  /** A document its worker could not finish; its type is told from its first bytes. */
+  static Report failed(Task task, String reason) {
+    String type = task.head().length == 0 ? "unknown" : FileTypes.detect(task.head());
+    return Report.unreadable(task.id(), task.source(), type, Status.FAILED, reason);
   }
 
   static Report refused(String source, String reason) {
@@ -60,13 +62,32 @@ final class Outcomes {
     return "timeout after " + seconds + " s";
   }
 
-  /** Runs a processor; one that throws (a bug) still leaves the document a failed row saying so. */
-  static Report processSafely(DocumentProcessor processor, byte[] bytes, String source) {
+  /**
+   * Reads a document from where the walker found it and processes it; a processor that throws (a bug) or
+   * bytes that cannot be read still leave the document a failed row saying so. Used by workers and by
+   * in-process lanes alike.
+   */
+  static Report process(DocumentProcessor processor, DocumentReads reads, String source, ReportId id,
+      Location location) {
+    byte[] bytes;
     try {
-      return processor.process(bytes, source);
-    } catch (RuntimeException | StackOverflowError e) {
-      return failed(ReportId.of(bytes), source, bytes, processorError(e));
+      bytes = reads.read(location);
+    } catch (java.io.IOException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      return Report.unreadable(id, source, "unknown", Status.FAILED,
+          reason.startsWith("refused:") ? reason : "cannot read: " + reason);
     }
+    Report report;
+    try {
+      report = withSource(processor.process(bytes, source), source);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Report.unreadable(ReportId.of(bytes), source, FileTypes.detect(bytes), Status.FAILED, processorError(e));
+    }
+    if (!report.id().equals(id)) {
+      return Report.unreadable(id, source, report.fileType(), Status.FAILED,
+          "the file changed while the run was reading it; run again");
+    }
+    return report;
   }
 
   /** A processor that throws breaks its contract; the document still gets a row saying what happened. */

@@ -9,20 +9,17 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.nianbao.model.Report;
 import org.nianbao.pipeline.DocumentProcessor;
+import org.nianbao.read.FileTypes;
 
 /**
  * The entry point of a worker JVM: builds the processor named on the command line, then answers requests
- * on stdin with reports on stdout until stdin ends. Arguments: the processor class, then optionally the
- * mappings folder.
+ * on stdin with state entries on stdout until stdin ends. It reads each document itself, within the limits.
+ * Arguments: the processor class, the limits ({@link ZipLimits#encode}), then optionally the mappings folder.
  */
 public final class WorkerMain {
   private WorkerMain() {}
@@ -34,10 +31,18 @@ public final class WorkerMain {
     System.setOut(System.err);
     System.setIn(new ByteArrayInputStream(new byte[0]));
 
-    ProcessorSpec spec = new ProcessorSpec(args[0], args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty());
+    ProcessorSpec spec = new ProcessorSpec(args[0], args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty());
+    ZipLimits limits = ZipLimits.decode(args[1]);
+    // the content detector and the processor are built side by side: both take a moment at a JVM's start
+    Thread detector = new Thread(FileTypes::prepare, "nianbao-prepare");
+    detector.start();
     DocumentProcessor processor;
     try {
       processor = spec.create();
+      detector.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
     } catch (WorkerStartException e) {
       WorkerProtocol.writeReply(out, WorkerProtocol.START_FAILED, e.getMessage().getBytes(StandardCharsets.UTF_8));
       System.exit(2);
@@ -45,21 +50,14 @@ public final class WorkerMain {
     }
     WorkerProtocol.writeReply(out, WorkerProtocol.READY, new byte[0]);
 
-    Optional<WorkerProtocol.Request> request;
-    while ((request = WorkerProtocol.readRequest(in)).isPresent()) {
-      Report report = Outcomes.processSafely(processor, request.get().bytes(), request.get().source());
-      WorkerProtocol.writeReply(out, WorkerProtocol.REPORT, ReportCodec.encode(report));
-    }
-    WorkerProtocol.writeReply(out, WorkerProtocol.STATS, ByteBuffer.allocate(8).putLong(peakHeap()).array());
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
+    try (DocumentReads reads = new DocumentReads(limits)) {
+      Optional<WorkerProtocol.Request> request;
+      while ((request = WorkerProtocol.readRequest(in)).isPresent()) {
+        WorkerProtocol.Request r = request.get();
+        Report report = Outcomes.process(processor, reads, r.source(), r.id(), r.location());
+        WorkerProtocol.writeReply(out, WorkerProtocol.REPORT, StateStore.reportEntry(report));
       }
     }
-    return sum;
+    WorkerProtocol.writeReply(out, WorkerProtocol.STATS, JvmStats.current().encode());
   }
 }

@@ -5,13 +5,15 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
+import org.nianbao.model.ReportId;
 
 /**
- * The pipe between the batch and a worker JVM. Requests: source, then the document's bytes, each length
- * prefixed. Replies: a kind byte and a length-prefixed payload. The worker says {@link #READY} (or
- * {@link #START_FAILED} with a message) once, a {@link #REPORT} per request, and {@link #STATS} when its
- * input ends.
+ * The pipe between the batch and a worker JVM. A request names a document (source, the id its bytes hashed
+ * to, where it is); the worker reads it itself. Replies: a kind byte and a length-prefixed payload. The
+ * worker says {@link #READY} (or {@link #START_FAILED} with a message) once, a {@link #REPORT} per request
+ * (the state entry: report and rendered rows), and {@link #STATS} when its input ends.
  */
 final class WorkerProtocol {
   static final byte READY = 1;
@@ -19,19 +21,31 @@ final class WorkerProtocol {
   static final byte REPORT = 3;
   static final byte STATS = 4;
 
+  private static final byte IN_FILE = 1;
+  private static final byte IN_ZIP = 2;
+
   /** A larger reply means the pipe is out of step (a crashed worker), not a huge report. */
   private static final int MAX_REPLY = 256 << 20;
 
   private WorkerProtocol() {}
 
-  record Request(String source, byte[] bytes) {}
+  record Request(String source, ReportId id, Location location) {}
 
   record Reply(byte kind, byte[] payload) {}
 
-  static void writeRequest(DataOutputStream out, String source, byte[] bytes) throws IOException {
-    ReportCodec.writeString(out, source);
-    out.writeInt(bytes.length);
-    out.write(bytes);
+  static void writeRequest(DataOutputStream out, Task task) throws IOException {
+    ReportCodec.writeString(out, task.source());
+    ReportCodec.writeString(out, task.id().hex());
+    if (task.location() instanceof Location.InFile f) {
+      out.writeByte(IN_FILE);
+      ReportCodec.writeString(out, f.path().toAbsolutePath().toString());
+    } else {
+      Location.InZip z = (Location.InZip) task.location();
+      out.writeByte(IN_ZIP);
+      ReportCodec.writeString(out, z.archive().toAbsolutePath().toString());
+      out.writeLong(z.offset());
+      ReportCodec.writeString(out, z.entry());
+    }
     out.flush();
   }
 
@@ -42,11 +56,16 @@ final class WorkerProtocol {
       return Optional.empty();
     }
     int sourceLength = first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
-    byte[] source = new byte[checked(sourceLength, Integer.MAX_VALUE)];
+    byte[] source = new byte[checked(sourceLength, 1 << 20)];
     in.readFully(source);
-    byte[] bytes = new byte[checked(in.readInt(), Integer.MAX_VALUE)];
-    in.readFully(bytes);
-    return Optional.of(new Request(new String(source, StandardCharsets.UTF_8), bytes));
+    ReportId id = new ReportId(ReportCodec.readString(in));
+    byte kind = in.readByte();
+    Location location = switch (kind) {
+      case IN_FILE -> new Location.InFile(Path.of(ReportCodec.readString(in)));
+      case IN_ZIP -> new Location.InZip(Path.of(ReportCodec.readString(in)), in.readLong(), ReportCodec.readString(in));
+      default -> throw new IOException("worker pipe out of step (location kind " + kind + ")");
+    };
+    return Optional.of(new Request(new String(source, StandardCharsets.UTF_8), id, location));
   }
 
   static void writeReply(DataOutputStream out, byte kind, byte[] payload) throws IOException {

@@ -16,6 +16,17 @@ public record ZipLimits(
   public static final ZipLimits DEFAULT =
       new ZipLimits(512L << 20, 8L << 30, 200, 4L << 20, 4, 200_000);
 
+  /** The limits as one argument for a worker JVM. */
+  public String encode() {
+    return maxEntryBytes + "," + maxTotalBytes + "," + maxRatio + "," + ratioFloorBytes + "," + maxDepth + "," + maxEntries;
+  }
+
+  public static ZipLimits decode(String text) {
+    String[] f = text.split(",");
+    return new ZipLimits(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+        Integer.parseInt(f[4]), Integer.parseInt(f[5]));
+  }
+
   public ZipLimits {
     if (maxEntryBytes <= 0 || maxTotalBytes <= 0 || maxRatio <= 0 || ratioFloorBytes < 0 || maxDepth < 1
         || maxEntries < 1) {

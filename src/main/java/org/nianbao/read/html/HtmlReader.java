@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
 import org.nianbao.read.DocumentReadException;
 import org.nianbao.read.DocumentReader;
 import org.nianbao.read.FileTypes;
@@ -30,6 +32,13 @@ import org.nianbao.source.TableBlock;
  * a browser would.
  */
 public final class HtmlReader implements DocumentReader {
+  /**
+   * How deep elements may nest. jsoup's default (512) silently moves deeper elements up the tree, which
+   * takes table rows out of their table (unclosed {@code <span>}/{@code <font>} runs in real pages reach
+   * it); a page nested deeper than this limit is refused with a reason instead of read wrong.
+   */
+  static final int MAX_DEPTH = 8192;
+
   /** Far enough to get past the scripts and styles some sites put before their charset meta. */
   private static final int META_SCAN_BYTES = 16 * 1024;
 
@@ -50,7 +59,11 @@ public final class HtmlReader implements DocumentReader {
   public SourceDocument read(byte[] bytes, String source, String fileType) throws DocumentReadException {
     Charset charset = charsetOf(bytes);
     int skip = Charsets.bom(bytes).map(Charsets.Bom::length).orElse(0);
-    Document page = Jsoup.parse(Charsets.decode(bytes, skip, charset));
+    Document page = Jsoup.parse(Charsets.decode(bytes, skip, charset), "", Parser.htmlParser().setMaxDepth(MAX_DEPTH));
+    if (depth(page) >= MAX_DEPTH - 1) {
+      throw new DocumentReadException("HTML elements nested more than " + MAX_DEPTH
+          + " deep (unclosed tags); the page cannot be read as it would show");
+    }
     Blocks blocks = new Blocks(new SourceRef(source, 0, "document"));
     blocks.flow(page.body());
     if (!Texts.hasVisibleText(blocks.blocks)) {
@@ -89,6 +102,13 @@ public final class HtmlReader implements DocumentReader {
       return Optional.of(StandardCharsets.UTF_8);
     }
     return Charsets.named(label);
+  }
+
+  /** The deepest element's depth, counted without recursion. */
+  private static int depth(Document page) {
+    int[] max = {0};
+    NodeTraversor.traverse((node, depth) -> max[0] = Math.max(max[0], depth), page);
+    return max[0];
   }
 
   private static Map<String, String> metadata(Document page, Charset charset) {

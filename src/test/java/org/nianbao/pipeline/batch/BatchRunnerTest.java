@@ -50,8 +50,8 @@ class BatchRunnerTest {
   }
 
   private BatchOptions options(Path input, Path out, int jobs, Duration timeout, boolean resume, boolean xlsx) {
-    return new BatchOptions(List.of(input), out, jobs, resume, timeout,
-        new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()), SMALL, 128, xlsx);
+    return new BatchOptions(List.of(input), out, jobs, resume, false, timeout,
+        new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()), SMALL, 128, xlsx, Verbosity.NORMAL);
   }
 
   /** The wide CSV and the workbook come from the same streamed reports as the three CSV files. */
@@ -139,7 +139,7 @@ class BatchRunnerTest {
     assertEquals("2", rows.get("in/copy-of-good2.txt").get("cells"));
 
     assertEquals(6, summary.count(Status.FAILED));
-    assertTrue(summary.peakWorkerRssKb() > 0, "worker memory is measured");
+    assertTrue(summary.workers().peakRssKb() > 0, "worker memory is measured");
   }
 
   private static void assertRow(Map<String, Map<String, String>> rows, String source, String type, String status,
@@ -171,13 +171,13 @@ class BatchRunnerTest {
     }
     Path out = dir.resolve("out");
     FakeProcessor fake = new FakeProcessor();
-    new BatchRunner(options(in, out, 2, Duration.ofSeconds(5), false), InProcessLane.factory(fake, Duration.ofSeconds(5)))
+    new BatchRunner(options(in, out, 2, Duration.ofSeconds(5), false), InProcessLane.factory(fake, Duration.ofSeconds(5), SMALL))
         .run(new Recorder());
     byte[] cells = Files.readAllBytes(out.resolve("cells.csv"));
 
     Recorder again = new Recorder();
     BatchResult result = new BatchRunner(options(in, out, 2, Duration.ofSeconds(5), true),
-        InProcessLane.factory(fake, Duration.ofSeconds(5))).run(again);
+        InProcessLane.factory(fake, Duration.ofSeconds(5), SMALL)).run(again);
     assertEquals(6, assertInstanceOf(BatchResult.Completed.class, result).summary().resumed());
     assertTrue(again.done.stream().allMatch(RunListener.Done::resumed));
     assertEquals(new String(cells, java.nio.charset.StandardCharsets.UTF_8),
@@ -188,10 +188,60 @@ class BatchRunnerTest {
   void aProcessorThatCannotStartStopsTheRunBeforeAnyWork() throws Exception {
     Path in = dir.resolve("a.txt");
     Files.write(in, utf8("REPORT"));
-    BatchOptions options = new BatchOptions(List.of(in), dir.resolve("out"), 1, false, Duration.ofSeconds(5),
-        new ProcessorSpec("org.nianbao.NoSuchProcessor", Optional.empty()), SMALL, 128, false);
+    BatchOptions options = new BatchOptions(List.of(in), dir.resolve("out"), 1, false, false, Duration.ofSeconds(5),
+        new ProcessorSpec("org.nianbao.NoSuchProcessor", Optional.empty()), SMALL, 128, false, Verbosity.NORMAL);
     BatchResult result = new BatchRunner(options).run(new Recorder());
     String reason = assertInstanceOf(BatchResult.NotStarted.class, result).reason();
     assertTrue(reason.contains("cannot load processor org.nianbao.NoSuchProcessor"), reason);
+  }
+
+  /** Regression (batch probe): --resume never retried documents that failed through no fault of their own. */
+  @Test
+  void retryFailedExtractsAgainWhatCrashedOrRanOutOfTime() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.txt"), utf8("REPORT a"));
+    Files.write(in.resolve("b.txt"), utf8("REPORT b"));
+    Path out = dir.resolve("out");
+    FakeProcessor fake = new FakeProcessor();
+    Lane.Factory healthy = InProcessLane.factory(fake, Duration.ofSeconds(5), SMALL);
+    Lane.Factory killedOnB = () -> new Lane() {
+      private final Lane inner = healthy.open();
+
+      @Override
+      public Outcome process(Task task, int remaining) throws WorkerStartException {
+        if (!task.source().endsWith("b.txt")) {
+          return inner.process(task, remaining);
+        }
+        try {
+          return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, "worker crashed: killed by signal 9")), true);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public JvmStats stats() {
+        return JvmStats.NONE;
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
+    new BatchRunner(options(in, out, 1, Duration.ofSeconds(5), false), killedOnB).run(new Recorder());
+    assertEquals("failed", Fixtures.reportsBySource(out).get("in/b.txt").get("status"));
+
+    BatchResult resumed = new BatchRunner(options(in, out, 1, Duration.ofSeconds(5), true), healthy).run(new Recorder());
+    assertEquals(2, assertInstanceOf(BatchResult.Completed.class, resumed).summary().resumed(),
+        "a plain resume keeps the failure");
+    assertEquals("failed", Fixtures.reportsBySource(out).get("in/b.txt").get("status"));
+
+    BatchOptions retry = new BatchOptions(List.of(in), out, 1, true, true, Duration.ofSeconds(5),
+        new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()), SMALL, 128, false, Verbosity.NORMAL);
+    BatchResult retried = new BatchRunner(retry, healthy).run(new Recorder());
+    assertEquals(1, assertInstanceOf(BatchResult.Completed.class, retried).summary().resumed());
+    assertEquals("ok", Fixtures.reportsBySource(out).get("in/b.txt").get("status"));
   }
 }

@@ -35,7 +35,7 @@ class InputWalkerTest {
   private Walk walk(Path... inputs) throws InterruptedException {
     List<Input> found = new ArrayList<>();
     int[] total = {InputWalker.count(List.of(inputs))};
-    new InputWalker(SMALL).walk(List.of(inputs), new InputWalker.Visitor() {
+    new InputWalker(SMALL, dir.resolve("spool")).walk(List.of(inputs), new InputWalker.Visitor() {
       @Override
       public void adjustTotal(int delta) {
         total[0] += delta;
@@ -71,8 +71,10 @@ class InputWalkerTest {
     Files.write(archive, outer);
     Walk walk = walk(archive);
     assertEquals(List.of("归档.zip!/县政府/内层.zip!/年报/2021年报告.html", "归档.zip!/说明.txt"), walk.sources());
-    assertArrayEquals(utf8("<html>REPORT</html>"),
-        ((Input.Document) walk.get("归档.zip!/县政府/内层.zip!/年报/2021年报告.html")).bytes());
+    try (DocumentReads reads = new DocumentReads(SMALL)) {
+      assertArrayEquals(utf8("<html>REPORT</html>"),
+          reads.read(((Input.Document) walk.get("归档.zip!/县政府/内层.zip!/年报/2021年报告.html")).location()));
+    }
     assertEquals(2, walk.total());
   }
 
@@ -119,5 +121,78 @@ class InputWalkerTest {
     Walk walk = walk(docx);
     assertEquals(List.of("report.docx"), walk.sources());
     assertInstanceOf(Input.Document.class, walk.get("report.docx"));
+  }
+
+  /** Regression (batch probe): a damaged zip passed as one unsupported file, its reports never mentioned. */
+  @Test
+  void aDamagedZipKeepsTheEntriesBeforeTheDamageAndSaysWhatIsWrong() throws Exception {
+    StringBuilder digits = new StringBuilder("REPORT c ");
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 4000; i++) {
+      digits.append((char) ('0' + random.nextInt(10)));
+    }
+    byte[] whole = Fixtures.zip(entries("a.html", utf8("<html>REPORT a</html>"), "b.txt", utf8("REPORT b"),
+        "c.txt", utf8(digits.toString())));
+    Path archive = dir.resolve("broken.zip");
+    // cut inside the last entry's data: no central directory, the first two entries whole
+    Files.write(archive, java.util.Arrays.copyOf(whole, whole.length - 700));
+    Walk walk = walk(archive);
+    assertEquals(List.of("broken.zip!/a.html", "broken.zip!/b.txt", "broken.zip!/c.txt", "broken.zip"), walk.sources());
+    assertEquals("cannot read zip entry: Truncated ZIP file", ((Input.Refused) walk.get("broken.zip!/c.txt")).reason());
+    try (DocumentReads reads = new DocumentReads(SMALL)) {
+      assertArrayEquals(utf8("REPORT b"), reads.read(((Input.Document) walk.get("broken.zip!/b.txt")).location()));
+    }
+    Input.Refused broken = assertInstanceOf(Input.Refused.class, walk.get("broken.zip"));
+    assertTrue(broken.reason().startsWith("damaged archive: "), broken.reason());
+    assertTrue(broken.reason().endsWith("(2 entries read before the damage)"), broken.reason());
+    assertEquals(4, walk.total());
+  }
+
+  @Test
+  void aZipWithNothingReadableIsADamagedArchive() throws Exception {
+    Path archive = dir.resolve("junk.zip");
+    Files.write(archive, utf8("PK\u0003\u0004 this is not a zip at all"));
+    Walk walk = walk(archive);
+    Input.Refused junk = assertInstanceOf(Input.Refused.class, walk.get("junk.zip"));
+    assertTrue(junk.reason().startsWith("damaged archive: ") && junk.reason().contains("(0 entries"), junk.reason());
+  }
+
+  /**
+   * Regression (batch probe): links were followed to files outside the input folder, and a link to a folder
+   * gave a failed row (exit status 1).
+   */
+  @Test
+  void linksAreFollowedOnlyToFilesInsideTheInputFolder() throws Exception {
+    Path outside = dir.resolve("outside");
+    Files.createDirectories(outside);
+    Files.write(outside.resolve("secret.txt"), utf8("secret"));
+    Path root = dir.resolve("in");
+    Files.createDirectories(root.resolve("sub"));
+    Files.write(root.resolve("sub/report.html"), utf8("<html>REPORT</html>"));
+    Files.createSymbolicLink(root.resolve("to-outside.txt"), outside.resolve("secret.txt"));
+    Files.createSymbolicLink(root.resolve("to-inside.html"), root.resolve("sub/report.html"));
+    Files.createSymbolicLink(root.resolve("folder-link"), outside);
+    Files.createSymbolicLink(root.resolve("loop"), root);
+    Files.createSymbolicLink(root.resolve("dangling.txt"), dir.resolve("gone.txt"));
+    Walk walk = walk(root);
+    assertEquals(List.of("in/dangling.txt", "in/sub/report.html", "in/to-inside.html", "in/to-outside.txt"),
+        walk.sources());
+    assertEquals(4, walk.total());
+    assertInstanceOf(Input.Document.class, walk.get("in/to-inside.html"));
+    assertTrue(((Input.Refused) walk.get("in/to-outside.txt")).reason()
+        .startsWith("refused: symbolic link to a file outside the input folder"));
+    assertEquals("broken symbolic link", ((Input.Refused) walk.get("in/dangling.txt")).reason());
+  }
+
+  @Test
+  void documentsAreHashedWhileStreamedAndNeverHeld() throws Exception {
+    byte[] text = utf8("<html>REPORT 报告</html>");
+    Path file = dir.resolve("r.html");
+    Files.write(file, text);
+    Input.Document d = assertInstanceOf(Input.Document.class, walk(file).get("r.html"));
+    assertEquals(org.nianbao.model.ReportId.of(text), d.id());
+    assertEquals(text.length, d.size());
+    assertArrayEquals(text, d.head());
+    assertEquals(new Location.InFile(file), d.location());
   }
 }

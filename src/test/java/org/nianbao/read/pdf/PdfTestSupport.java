@@ -2,8 +2,6 @@ package org.nianbao.read.pdf;
 
 import org.nianbao.TestData;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
