@@ -23,7 +23,7 @@ class ExpectedKeysTest {
 
   @Test
   void expectedKeysAreCanonical() throws IOException {
-    Set<String> canonical = Csv.parse(Files.readString(Path.of("src/main/resources/canonical-keys.csv"),
+    Set<String> canonical = Csv.parse(Files.readString(Path.of("cli/src/main/resources/canonical-keys.csv"),
         StandardCharsets.UTF_8)).stream().skip(1).map(r -> r[0]).collect(Collectors.toSet());
     List<String> unknown = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(CORPUS.resolve("expected"))) {
