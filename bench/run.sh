@@ -5,5 +5,5 @@
 # Arguments go to org.nianbao.bench.Bench: [SIZE...] [--big N] (default: 200 2000 --big 10000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" org.nianbao.bench.Bench "$@"
+mvn -B -q package -DskipTests -pl cli -am dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
+exec java -cp "cli/target/test-classes:cli/target/classes:$(cat cli/target/bench-cp.txt)" org.nianbao.bench.Bench "$@"

@@ -28,6 +28,7 @@ import org.nianbao.TestData;
  * reports (hidden {@code --stats}) its own CPU and JIT seconds and peak memory, and its workers'.
  *
  * <p>Arguments: {@code [SIZE...] [--big N]}; default {@code 200 2000 --big 10000}; {@code --big 0} skips it.
+ * {@code --copies N DIR} only writes N unique documents into DIR (for {@code bench/spark.sh}).
  */
 public final class Bench {
   private static final Path JAR = Path.of("target/nianbao.jar");
@@ -35,6 +36,11 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("--copies")) {
+      // bench/spark.sh: only the unique documents, for runs it times itself
+      build(samples(), Integer.parseInt(args[1]), Path.of(args[2]));
+      return;
+    }
     List<Integer> sizes = new ArrayList<>();
     int big = 10_000;
     for (int i = 0; i < args.length; i++) {

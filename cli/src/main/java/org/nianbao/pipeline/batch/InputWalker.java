@@ -149,7 +149,8 @@ public final class InputWalker {
     return parent.isEmpty() ? name : parent + "/" + name;
   }
 
-  private void visitFile(Path file, String source, Visitor visitor) throws InterruptedException {
+  /** One file under the source name given: the file itself, or the entries of the archive it is. */
+  void visitFile(Path file, String source, Visitor visitor) throws InterruptedException {
     if (!Files.isRegularFile(file)) {
       visitor.accept(new Input.Refused(source, "not a regular file"));
       return;
