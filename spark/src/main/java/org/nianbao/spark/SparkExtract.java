@@ -3,7 +3,6 @@ package org.nianbao.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -126,6 +125,9 @@ public final class SparkExtract {
     try {
       Summary s = run(spark, options);
       print(s, options, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
     } finally {
       spark.stop();
     }
@@ -137,13 +139,24 @@ public final class SparkExtract {
     out.println(line.append(" -> ").append(options.out()));
   }
 
-  /** Runs the job in the given session and writes its outputs. */
+  /**
+   * Runs the job in the given session and writes its outputs.
+   *
+   * @throws IllegalArgumentException when an input does not exist
+   */
   public static Summary run(SparkSession spark, Options options) throws IOException {
     ZipLimits limits = ZipLimits.DEFAULT;
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Stages.Settings settings = new Stages.Settings(limits.encode(), options.timeout().toMillis(), options.mappings());
     Encoder<Extracted> extractedEncoder = Encoders.bean(Extracted.class);
 
+    // as on the command line, an input that does not exist is a usage error, found before any work
+    for (String input : options.inputs()) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+      if (!path.getFileSystem(hadoop).exists(path)) {
+        throw new IllegalArgumentException("No such file or folder: " + input);
+      }
+    }
     Dataset<Row> files = null;
     List<Extracted> listedHere = new ArrayList<>();
     for (int i = 0; i < options.inputs().size(); i++) {
@@ -151,13 +164,7 @@ public final class SparkExtract {
       org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
       FileSystem fs = path.getFileSystem(hadoop);
       org.apache.hadoop.fs.Path qualified = fs.makeQualified(path);
-      FileStatus status;
-      try {
-        status = fs.getFileStatus(qualified);
-      } catch (FileNotFoundException e) {
-        listedHere.add(Stages.extracted(i, "", 0, FileExtraction.unreadable(qualified.getName(), input)));
-        continue;
-      }
+      FileStatus status = fs.getFileStatus(qualified);
       Stages.Root root = new Stages.Root(i, qualified.toString(), qualified.getName(), status.isDirectory());
       Listing listing = Listing.of(fs, root);
       listing.empty().forEach(p -> listedHere.add(Stages.extracted(root.input(), Stages.walkPath(root, p), 0,
@@ -230,8 +237,9 @@ public final class SparkExtract {
 
   private static void table(Dataset<Extracted> finished, FlatMapFunction<Extracted, Row> rows, StructType schema,
       String out, String name) {
-    finished.flatMap(rows, Encoders.row(schema)).write().mode(SaveMode.Overwrite).partitionBy("format", "year")
-        .parquet(out + "/parquet/" + name);
+    // one file per format and year instead of one per task and partition: far fewer small files to open
+    finished.flatMap(rows, Encoders.row(schema)).repartition(col("format"), col("year")).write()
+        .mode(SaveMode.Overwrite).partitionBy("format", "year").parquet(out + "/parquet/" + name);
   }
 
   /**

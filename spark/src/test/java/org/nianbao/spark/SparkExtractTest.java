@@ -33,8 +33,8 @@ import org.nianbao.write.CsvRows;
 
 /**
  * The Spark job in {@code local[2]} against the command line on the same inputs: the project's corpus
- * (generated and real documents) and a folder of archives, an archive inside an archive, copies of corpus
- * documents and an empty file. Every CSV file must hold the same rows; the Parquet tables must read back
+ * (generated and real documents), a folder of archives (one inside another), copies of corpus documents,
+ * an empty file and two years of one agency. Every CSV file must hold the same rows; the Parquet tables must read back
  * with the CSV's columns, numbers as numbers.
  */
 class SparkExtractTest {
@@ -78,7 +78,7 @@ class SparkExtractTest {
 
   /**
    * Two archives of corpus documents (one inside the other), two copies of one document, an empty file, a
-   * hidden file and a name Spark's own listing skips.
+   * hidden file, a name Spark's own listing skips, and two years of one agency.
    */
   private static Path archives(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("sub"));
@@ -92,9 +92,25 @@ class SparkExtractTest {
     Files.copy(docs.resolve("docx-2021-quirks.docx"), dir.resolve("copy-of-quirks.docx"));
     Files.copy(docs.resolve("docx-2021-quirks.docx"), dir.resolve("sub/another-copy.docx"));
     Files.write(dir.resolve("empty.txt"), new byte[0]);
+    // the seed (2021, also in corpus/real) and a 2022 copy carrying in what 2021 did not carry out
+    String seed = Files.readString(Path.of("corpus/real/seeds/000_cba99305fd9fd5d3.txt"), StandardCharsets.UTF_8);
+    Files.createDirectories(dir.resolve("years"));
+    // one more line end: not the same bytes as the seed, so not its duplicate (a duplicate has no numbers to compare)
+    Files.writeString(dir.resolve("years/lanlongkou-2021.txt"), seed + "\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("years/lanlongkou-2022.txt"), nextYear(seed), StandardCharsets.UTF_8);
     Files.write(dir.resolve("sub/.hidden.txt"), "hidden".getBytes(StandardCharsets.UTF_8));
     Files.copy(docs.resolve("txt-2021-gbk-mixed.txt"), dir.resolve("sub/_underscored.txt"));
     return dir;
+  }
+
+  /** The seed as the 2022 report, with 自然人 of 二、上年结转 printed as 5. */
+  private static String nextYear(String seed) {
+    String row = "\t二、上年结转政府信息公开申请数量\n";
+    String text = seed.replace("拦隆口镇人民政府2021年度", "拦隆口镇人民政府2022年度");
+    int at = text.indexOf(row);
+    assertTrue(at > 0, "the seed has its carried-over row");
+    int cell = text.indexOf('\t', at + row.length());
+    return text.substring(0, cell) + "\t5" + text.substring(text.indexOf('\n', cell));
   }
 
   private static byte[] zip(Map<String, byte[]> entries) throws IOException {
@@ -128,10 +144,20 @@ class SparkExtractTest {
     String anomalies = Files.readString(sparkOut.resolve("anomalies.csv"), StandardCharsets.UTF_8);
     assertTrue(reports.contains("batch.zip!/nested.zip!/inner/pdf-2021-split.pdf"), "an archive in an archive");
     assertTrue(anomalies.contains("duplicate_report"), "identical inputs");
+    assertTrue(anomalies.contains("carry_over_continuity"), "the cross-report checks across years");
     assertTrue(reports.contains("refused: unsafe entry name"), "the walker's limits");
     assertTrue(reports.contains("empty.txt"), "an empty file");
     assertTrue(reports.contains("sub/_underscored.txt"), "a name Spark's listing skips");
     assertTrue(summary.inputs() > 50, "inputs: " + summary.inputs());
+  }
+
+  @Test
+  void anInputThatDoesNotExistIsAUsageErrorAsOnTheCommandLine() {
+    SparkExtract.Options options = SparkExtract.Options.parse("corpus/no-such-folder", "--out",
+        TMP.resolve("none").toString());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SparkExtract.run(spark, options));
+    assertEquals("No such file or folder: corpus/no-such-folder", e.getMessage());
   }
 
   @Test

@@ -100,11 +100,6 @@ public final class FileExtraction implements Closeable {
     return Outcomes.empty(source);
   }
 
-  /** The row of an input that cannot be read at all (an input argument that does not exist). */
-  public static Report unreadable(String source, String reason) {
-    return Outcomes.refused(source, "cannot read: " + reason);
-  }
-
   /** The id of inputs whose bytes were never read (refused, empty): never a duplicate of anything. */
   public static boolean unread(Report r) {
     return r.id().equals(Outcomes.UNREAD);
