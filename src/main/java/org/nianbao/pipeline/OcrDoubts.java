@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.nianbao.mapping.FormatMapping;
+import org.nianbao.mapping.TableSpec;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Flag;
@@ -35,6 +37,28 @@ final class OcrDoubts {
 
   OcrDoubts(CellNormalizer normalizer) {
     this.normalizer = normalizer;
+  }
+
+  /**
+   * The safety net of a scan: every key of the format's tables that was neither read nor named by an anomaly
+   * (a table or rows OCR could not find, so that no other check knows of them), in one anomaly.
+   */
+  static List<Anomaly> unread(FormatMapping format, Set<String> read, List<Anomaly> anomalies) {
+    Set<String> named = new LinkedHashSet<>();
+    anomalies.forEach(a -> named.addAll(a.keys()));
+    List<String> missing = new ArrayList<>();
+    for (TableSpec t : format.tables()) {
+      for (String key : t.keys()) {
+        if (!read.contains(key) && !named.contains(key) && !missing.contains(key)) {
+          missing.add(key);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return List.of();
+    }
+    return List.of(Anomaly.of(Severity.WARNING, "ocr_unread", missing,
+        "扫描件中有 " + missing.size() + " 个单元格未能识别出来（表格或行未找到），请对照原件补录", 0));
   }
 
   /** The flags of a cell read by OCR from its recognition. */

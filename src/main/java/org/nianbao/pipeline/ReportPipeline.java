@@ -132,6 +132,9 @@ public final class ReportPipeline implements DocumentProcessor {
     Optional<FormatMapping> fm = mapping.format(located.format());
     fm.ifPresent(f -> anomalies.addAll(
         ocr.apply(cells, recognized, c -> identities.check(f.identities(), c), this::typeOf)));
+    if (!doc.scannedPages().isEmpty()) {
+      fm.ifPresent(f -> anomalies.addAll(OcrDoubts.unread(f, cells.keySet(), anomalies)));
+    }
     List<CellValue> cellList = List.copyOf(cells.values());
     fm.ifPresent(f -> anomalies.addAll(identities.check(f.identities(), cells)));
     Status status = status(located, anomalies, meta, complete);
@@ -184,7 +187,7 @@ public final class ReportPipeline implements DocumentProcessor {
     }
     boolean incomplete = !complete || anomalies.stream().anyMatch(a -> a.rule().equals("missing_section")
         || a.rule().equals("table_unreadable") || a.rule().equals("row_misaligned")
-        || a.rule().equals("header_misaligned"));
+        || a.rule().equals("header_misaligned") || a.rule().equals("ocr_unread"));
     if (incomplete) {
       return Status.PARTIAL;
     }

@@ -35,6 +35,8 @@ public final class Scanner {
   /** A line of running text this tall (pixels at 300 dpi) is large type; it is read scaled to body size. */
   private static final int LARGE_PX = 60;
   private static final int BODY_PX = 36;
+  /** A number read this confidently with the digit set replaces a reading of one or two other characters. */
+  private static final double SURE_DIGITS = 85;
   /** A reading this short that is not a number is tried as one. */
   private static final int SHORT = 3;
   private static final Pattern NUMERIC = Pattern.compile("[0-9,.，。．\\-—–/\\s|]*");
@@ -141,7 +143,10 @@ public final class Scanner {
     if (lines.size() <= 1 && (numeric || text.length() <= SHORT)) {
       List<Symbol> digits = engine.digits(crop);
       String d = join(List.of(digits));
-      boolean better = numeric || meanConfidence(List.of(digits)) > meanConfidence(lines);
+      double digitConfidence = meanConfidence(List.of(digits));
+      // a lone 7 reads as 了 and a 1 as | with full confidence: a sure number wins over a short word
+      boolean better = numeric || digitConfidence > meanConfidence(lines)
+          || (text.length() <= 2 && digitConfidence >= SURE_DIGITS);
       if (HAS_DIGIT.matcher(d).matches() && better || text.isBlank()) {
         lines = digits.isEmpty() ? List.of() : List.of(digits);
       }
@@ -150,7 +155,7 @@ public final class Scanner {
       return;
     }
     Recognition rec = recognition(lines);
-    for (List<Symbol> line : rows(lines)) {
+    for (List<Symbol> line : lines) {
       addLine(line, x0 - margin, y0 - margin, rec, out, pt);
     }
   }
@@ -280,8 +285,9 @@ public final class Scanner {
       centre = row.stream().mapToDouble(x -> (x.y0() + x.y1()) / 2.0).average().orElse(c);
     }
     rows.add(row);
+    // within a row the engine's order is the reading order; its character boxes may overlap
     for (List<Symbol> r : rows) {
-      r.sort(java.util.Comparator.comparingInt(Symbol::x0));
+      r.sort(java.util.Comparator.comparingInt(all::indexOf));
     }
     return rows;
   }
@@ -310,8 +316,12 @@ public final class Scanner {
     }
     double size = Math.max(4, (bottom - top) / 0.85 * pt);
     double baseline = (bottom + dy) * pt;
+    // the engine's order is the reading order; the layout orders by position, so positions must agree
+    double last = Double.NEGATIVE_INFINITY;
     for (Symbol s : line) {
-      out.add(new ScannedPage.Text(s.text(), (s.x0() + dx) * pt, baseline, (s.x1() - s.x0()) * pt, size, rec));
+      double x = Math.max((s.x0() + dx) * pt, last + 0.01);
+      last = x;
+      out.add(new ScannedPage.Text(s.text(), x, baseline, Math.max(0, (s.x1() - s.x0()) * pt), size, rec));
     }
   }
 
