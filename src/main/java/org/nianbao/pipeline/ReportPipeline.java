@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nianbao.decode.TextDecoder;
 import org.nianbao.locate.LocatedReport;
 import org.nianbao.locate.MetadataFinder;
 import org.nianbao.locate.ReportMetadata;
@@ -59,6 +60,7 @@ public final class ReportPipeline implements DocumentProcessor {
   private final Completeness completeness = new Completeness();
   private final ProseNumbers prose = new ProseNumbers();
   private final ProseChecks proseChecks = new ProseChecks();
+  private final TextDecoder decoder = new TextDecoder();
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
@@ -94,6 +96,9 @@ public final class ReportPipeline implements DocumentProcessor {
   Report extract(ReportId id, SourceDocument doc) {
     ReportMetadata meta = metadata.find(doc);
     LocatedReport located = locator.locate(doc, mapping, meta.year());
+    if (located.matches().isEmpty()) {
+      located = decoded(doc, meta).orElse(located);
+    }
     List<Anomaly> anomalies = new ArrayList<>(located.anomalies());
     Map<String, CellValue> cells = new LinkedHashMap<>();
     Map<TableSpec, Set<String>> rowsFound = new LinkedHashMap<>();
@@ -129,6 +134,22 @@ public final class ReportPipeline implements DocumentProcessor {
         meta.title(), cellList, anomalies, error);
   }
 
+  /** A document without a readable table grid: its tables decoded from the text, when they can be found there. */
+  private Optional<LocatedReport> decoded(SourceDocument doc, ReportMetadata meta) {
+    return decoder.decode(doc, mapping, meta.year()).map(d -> {
+      List<Anomaly> anomalies = new ArrayList<>(d.anomalies());
+      Set<String> found = new LinkedHashSet<>();
+      d.matches().forEach(m -> found.add(m.spec().id()));
+      for (TableSpec spec : mapping.format(d.format()).orElseThrow().tables()) {
+        if (!found.contains(spec.id())) {
+          anomalies.add(Anomaly.of(Severity.ERROR, "missing_section", List.of(),
+              "The " + spec.id() + " table of the " + d.format() + " format was not found in the document", 0));
+        }
+      }
+      return new LocatedReport(d.format(), d.matches(), anomalies);
+    });
+  }
+
   private CellValue normalize(MappedCell mc) {
     ValueType type = catalog.entry(mc.key().replaceFirst("\\.cumulative$", ""))
         .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
@@ -143,6 +164,7 @@ public final class ReportPipeline implements DocumentProcessor {
     if (mc.realigned()) {
       flags.add(Flag.HEADER_REALIGNED);
     }
+    flags.addAll(mc.decoded());
     return new CellValue(mc.key(), n.value(), mc.raw(), flags, mc.ref().page(), mc.ref().locator(), mc.rowLabel(),
         mc.columnLabel());
   }
