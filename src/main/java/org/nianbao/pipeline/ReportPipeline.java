@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nianbao.decode.TextDecoder;
 import org.nianbao.locate.LocatedReport;
 import org.nianbao.locate.MetadataFinder;
 import org.nianbao.locate.ReportMetadata;
@@ -64,6 +65,7 @@ public final class ReportPipeline implements DocumentProcessor {
   private final ProseNumbers prose = new ProseNumbers();
   private final ProseChecks proseChecks = new ProseChecks();
   private final OcrDoubts ocr = new OcrDoubts(normalizer);
+  private final TextDecoder decoder = new TextDecoder();
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
@@ -99,6 +101,9 @@ public final class ReportPipeline implements DocumentProcessor {
   Report extract(ReportId id, SourceDocument doc) {
     ReportMetadata meta = metadata.find(doc);
     LocatedReport located = locator.locate(doc, mapping, meta.year());
+    if (located.matches().isEmpty()) {
+      located = decoded(doc, meta).orElse(located);
+    }
     List<Anomaly> anomalies = new ArrayList<>(located.anomalies());
     Map<String, CellValue> cells = new LinkedHashMap<>();
     Map<String, Recognition> recognized = new LinkedHashMap<>();
@@ -143,6 +148,22 @@ public final class ReportPipeline implements DocumentProcessor {
         meta.title(), cellList, anomalies, error);
   }
 
+  /** A document without a readable table grid: its tables decoded from the text, when they can be found there. */
+  private Optional<LocatedReport> decoded(SourceDocument doc, ReportMetadata meta) {
+    return decoder.decode(doc, mapping, meta.year()).map(d -> {
+      List<Anomaly> anomalies = new ArrayList<>(d.anomalies());
+      Set<String> found = new LinkedHashSet<>();
+      d.matches().forEach(m -> found.add(m.spec().id()));
+      for (TableSpec spec : mapping.format(d.format()).orElseThrow().tables()) {
+        if (!found.contains(spec.id())) {
+          anomalies.add(Anomaly.of(Severity.ERROR, "missing_section", List.of(),
+              "The " + spec.id() + " table of the " + d.format() + " format was not found in the document", 0));
+        }
+      }
+      return new LocatedReport(d.format(), d.matches(), anomalies);
+    });
+  }
+
   private ValueType typeOf(String key) {
     return catalog.entry(key.replaceFirst("\\.cumulative$", ""))
         .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
@@ -167,6 +188,7 @@ public final class ReportPipeline implements DocumentProcessor {
     if (mc.realigned()) {
       flags.add(Flag.HEADER_REALIGNED);
     }
+    flags.addAll(mc.decoded());
     if (rec != null) {
       OcrDoubts.flag(rec, flags);
       // the calibration of OcrDoubts.DOUBT_BELOW reads these lines (-v)
