@@ -35,6 +35,8 @@ public final class Scanner {
   /** A line of running text this tall (pixels at 300 dpi) is large type; it is read scaled to body size. */
   private static final int LARGE_PX = 60;
   private static final int BODY_PX = 36;
+  /** The confidence given to a reading that leaves some of its cell's ink unread. */
+  private static final double UNCOVERED_CONFIDENCE = 50;
   /** A number read this confidently with the digit set replaces a reading of one or two other characters. */
   private static final double SURE_DIGITS = 85;
   /** A reading this short that is not a number is tried as one. */
@@ -155,6 +157,10 @@ public final class Scanner {
       return;
     }
     Recognition rec = recognition(lines);
+    if (!covers(binary, lines)) {
+      // ink the reading does not account for (a digit the engine dropped, with full confidence): doubtful
+      rec = new Recognition(Math.min(rec.confidence(), UNCOVERED_CONFIDENCE), rec.alternatives());
+    }
     for (List<Symbol> line : lines) {
       addLine(line, x0 - margin, y0 - margin, rec, out, pt);
     }
@@ -219,6 +225,46 @@ public final class Scanner {
       }
     }
     return new Recognition(Math.min(100, min), alternatives);
+  }
+
+  /**
+   * Whether the characters read span the cell's ink: the ink's leftmost and rightmost columns (specks
+   * ignored) lie within half a character height of the first and last character's box.
+   */
+  static boolean covers(Gray binary, List<List<Symbol>> lines) {
+    int left = Integer.MAX_VALUE;
+    int right = Integer.MIN_VALUE;
+    int height = 0;
+    for (List<Symbol> l : lines) {
+      for (Symbol s : l) {
+        left = Math.min(left, s.x0());
+        right = Math.max(right, s.x1());
+        height = Math.max(height, s.y1() - s.y0());
+      }
+    }
+    if (left > right) {
+      return false;
+    }
+    int inkLeft = Integer.MAX_VALUE;
+    int inkRight = Integer.MIN_VALUE;
+    for (int x = 1; x < binary.width() - 1; x++) {
+      int n = 0;
+      for (int y = 1; y < binary.height() - 1; y++) {
+        if (binary.at(x, y) == 0 && (binary.at(x - 1, y) == 0 || binary.at(x + 1, y) == 0
+            || binary.at(x, y - 1) == 0 || binary.at(x, y + 1) == 0)) {
+          n++;
+        }
+      }
+      if (n >= 3) {
+        inkLeft = Math.min(inkLeft, x);
+        inkRight = Math.max(inkRight, x);
+      }
+    }
+    if (inkLeft > inkRight) {
+      return true;
+    }
+    int slack = Math.max(6, height / 2);
+    return inkLeft >= left - slack && inkRight <= right + slack;
   }
 
   /**
