@@ -65,13 +65,26 @@ class MainTest {
     Files.write(in.resolve("b.txt"), utf8("not a report"));
     Run run = extract(in, "--xlsx");
     assertEquals(0, run.status(), run.err());
-    assertTrue(run.err().contains("nianbao: 2 documents in"), run.err());
-    assertTrue(run.err().contains("by status: ok 1, unrecognized 1"), run.err());
-    assertTrue(run.err().contains("by file type: html 1, txt 1"), run.err());
+    assertTrue(run.err().contains("nianbao：共 2 份文档"), run.err());
+    assertTrue(run.err().contains("按状态：ok 1，unrecognized 1"), run.err());
+    assertTrue(run.err().contains("按文件类型：html 1，txt 1"), run.err());
     assertTrue(run.err().contains("nianbao.xlsx"), run.err());
     assertTrue(Files.size(dir.resolve("out/nianbao.xlsx")) > 0);
     assertTrue(Files.exists(dir.resolve("out/wide-2021.csv")));
     assertEquals(3, Fixtures.readCsv(dir.resolve("out/reports.csv")).size());
+  }
+
+  @Test
+  void langEnSummarizesInEnglish() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Run run = extract(in, "--lang", "en");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.err().contains("nianbao: 1 documents in"), run.err());
+    assertTrue(run.err().contains("by status: ok 1"), run.err());
+    Run bad = extract(in, "--lang", "fr");
+    assertEquals(2, bad.status(), bad.err());
   }
 
   @Test
@@ -82,7 +95,7 @@ class MainTest {
     Files.write(in.resolve("b.pdf"), new byte[0]);
     Run run = extract(in);
     assertEquals(1, run.status(), run.err());
-    assertTrue(run.err().contains("1 inputs could not be read"), run.err());
+    assertTrue(run.err().contains("1 个输入无法读取"), run.err());
   }
 
   @Test
@@ -92,7 +105,7 @@ class MainTest {
     Run run = run("extract", "--out", dir.resolve("out").toString(), "--jobs", "1", "--processor",
         "org.nianbao.NoSuchProcessor", in.toString());
     assertEquals(2, run.status(), run.err());
-    assertTrue(run.err().contains("cannot start the extraction"), run.err());
+    assertTrue(run.err().contains("无法开始提取"), run.err());
   }
 
   /** Regression (batch probe): --jobs had no bound. */

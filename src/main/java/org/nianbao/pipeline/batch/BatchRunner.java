@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.nianbao.model.Anomaly;
+import org.nianbao.model.Messages;
+import org.nianbao.model.Severity;
+import org.nianbao.pipeline.Corrections;
+import org.nianbao.write.FormulaGuard;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportId;
 import org.nianbao.model.Status;
@@ -64,10 +68,15 @@ public final class BatchRunner {
     this.lanes = lanes;
   }
 
+  /** The reviewer's corrections: the reports they name are extracted again on a resumed run. */
+  private Corrections corrections = Corrections.NONE;
+
   /** Where an input's outcome is kept, and the order rows are written in: by source, then report id. */
   private record IndexEntry(String source, ReportId id, String key) {}
 
   public BatchResult run(RunListener listener) throws IOException, InterruptedException {
+    corrections = options.processor().corrections().isPresent()
+        ? Corrections.load(options.processor().corrections().get()) : Corrections.NONE;
     Instant start = Instant.now();
     Path out = options.out();
     Files.createDirectories(out);
@@ -231,7 +240,7 @@ public final class BatchRunner {
         discard(d);
         return;
       }
-      if (finished.contains(key)) {
+      if (finished.contains(key) && !corrections.names(id.text())) {
         discard(d);
         StateStore.head(store.bytes(key), key).ifPresent(h -> remember(key, h));
         countResumed(key, true);
@@ -390,6 +399,10 @@ public final class BatchRunner {
     Map<String, Integer> byType = new TreeMap<>();
     OutputSet set = OutputSet.begin(options.out(), staging);
     Map<String, CsvFiles.Sink> wide = new LinkedHashMap<>();
+    int[] applied = new int[1];
+    Set<String> knownIds = new HashSet<>();
+    index.forEach(e -> knownIds.add(e.id().text()));
+    List<Corrections.Correction> unmatched = corrections.unmatched(knownIds);
     try (CsvFiles.Sink reports = new CsvFiles.Sink(set.file(CsvFiles.REPORTS), CsvRows.REPORTS_HEADER);
         CsvFiles.Sink cells = new CsvFiles.Sink(set.file(CsvFiles.CELLS), CsvRows.CELLS_HEADER);
         CsvFiles.Sink anomalies = new CsvFiles.Sink(set.file(CsvFiles.ANOMALIES), CsvRows.ANOMALIES_HEADER)) {
@@ -412,6 +425,7 @@ public final class BatchRunner {
           IndexEntry e = index.get(next++);
           try {
             Report r = write(store, e, cross.get(e.key()), reports, cells, anomalies, wide, layouts);
+            applied[0] += (int) r.anomalies().stream().filter(a -> a.rule().equals("reviewed")).count();
             byStatus.merge(r.status(), 1, Integer::sum);
             byType.merge(r.fileType(), 1, Integer::sum);
             return r;
@@ -425,6 +439,15 @@ public final class BatchRunner {
       } else {
         rows.forEachRemaining(r -> { });
       }
+      for (Corrections.Correction c : unmatched) {
+        String message = Messages.rule("correction_unknown_report", c.line(), c.reportId(), c.key(), c.reviewer());
+        String[] row = {c.reportId(), "", "", "", Severity.ERROR.code(), "correction_unknown_report", c.key(), "",
+            c.valueText(), message, ""};
+        for (int i = 0; i < row.length; i++) {
+          row[i] = FormulaGuard.neutralize(row[i]);
+        }
+        anomalies.row(row);
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
@@ -434,7 +457,7 @@ public final class BatchRunner {
     }
     set.commit();
     return new BatchSummary(index.size(), byStatus, new TreeMap<>(byType), dispatch.resumed, elapsed,
-        dispatch.workerStats());
+        dispatch.workerStats(), applied[0], unmatched.size());
   }
 
   /** Writes one input's rows into every file and returns its report, cross-report findings included. */
