@@ -66,6 +66,13 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Seconds one document may take (default: ${DEFAULT-VALUE}).")
   private long timeoutSeconds;
 
+  @Option(names = "--review", description = "Also write review/index.html and a page per report to check.")
+  private boolean review;
+
+  @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+      description = "Extra output formats beside the CSV files: jsonl (reports.jsonl, one object per report).")
+  private List<String> formats = List.of();
+
   @Option(names = "--corrections", paramLabel = "FILE",
       description = "A reviewer's corrections (CSV report_id,key,value,reviewer,note) to apply to the values read.")
   private Path corrections;
@@ -191,6 +198,11 @@ final class ExtractCommand implements Callable<Integer> {
     if (mappings != null && !Files.isDirectory(mappings)) {
       throw new ParameterException(spec.commandLine(), "--mappings is not a folder: " + mappings);
     }
+    for (String f : formats) {
+      if (!f.equals("jsonl") && !f.equals("csv")) {
+        throw new ParameterException(spec.commandLine(), "--format is csv or jsonl: " + f);
+      }
+    }
     if (corrections != null) {
       try {
         Corrections.load(corrections);
@@ -201,6 +213,6 @@ final class ExtractCommand implements Callable<Integer> {
     }
     return new BatchOptions(inputs, out, limit.jobs(), resume, retryFailed, Duration.ofSeconds(timeoutSeconds),
         new ProcessorSpec(processor, Optional.ofNullable(mappings), Optional.ofNullable(corrections)), ZipLimits.DEFAULT,
-        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx, verbosity);
+        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx, verbosity, review, formats.contains("jsonl"));
   }
 }

@@ -88,6 +88,28 @@ class MainTest {
   }
 
   @Test
+  void jsonlBesideCsvAndARerunLeavesNoFileOfTheEarlierRun() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Files.write(in.resolve("b.txt"), utf8("not a report"));
+    Run run = extract(in, "--xlsx", "--review", "--format", "jsonl");
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = Files.readAllLines(dir.resolve("out/reports.jsonl"), StandardCharsets.UTF_8);
+    assertEquals(2, lines.size());
+    assertTrue(lines.get(0).startsWith("{\"report_id\":\"sha256:") && lines.get(0).contains("\"source\":\"in/a.html\"")
+        && lines.get(0).contains("\"cells\":[{\"key\":") && lines.get(0).contains("\"anomalies\":["), lines.get(0));
+    assertTrue(Files.exists(dir.resolve("out/review/index.html")));
+    assertTrue(Files.exists(dir.resolve("out/nianbao.xlsx")));
+    Run again = extract(in);
+    assertEquals(0, again.status(), again.err());
+    for (String stale : List.of("reports.jsonl", "review", "nianbao.xlsx")) {
+      assertTrue(!Files.exists(dir.resolve("out").resolve(stale)), stale + " of the earlier run is left");
+    }
+    assertTrue(Files.exists(dir.resolve("out/reports.csv")));
+  }
+
+  @Test
   void unreadableInputsExitWithOne() throws Exception {
     Path in = dir.resolve("in");
     Files.createDirectories(in);

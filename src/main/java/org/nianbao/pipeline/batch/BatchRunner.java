@@ -30,6 +30,8 @@ import org.nianbao.model.Messages;
 import org.nianbao.model.Severity;
 import org.nianbao.pipeline.Corrections;
 import org.nianbao.write.FormulaGuard;
+import org.nianbao.write.JsonLines;
+import org.nianbao.write.ReviewWriter;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportId;
 import org.nianbao.model.Status;
@@ -70,6 +72,8 @@ public final class BatchRunner {
 
   /** The reviewer's corrections: the reports they name are extracted again on a resumed run. */
   private Corrections corrections = Corrections.NONE;
+  /** The files the walk met, for the review pages. */
+  private final DocumentSources documents = new DocumentSources();
 
   /** Where an input's outcome is kept, and the order rows are written in: by source, then report id. */
   private record IndexEntry(String source, ReportId id, String key) {}
@@ -241,10 +245,16 @@ public final class BatchRunner {
         return;
       }
       if (finished.contains(key) && !corrections.names(id.text())) {
+        if (options.review() && !d.spooled() && d.location() instanceof Location.InFile f) {
+          documents.remember(source, f.path());
+        }
         discard(d);
         StateStore.head(store.bytes(key), key).ifPresent(h -> remember(key, h));
         countResumed(key, true);
         return;
+      }
+      if (options.review() && !d.spooled() && d.location() instanceof Location.InFile f) {
+        documents.remember(source, f.path());
       }
       Task task = new Task(source, id, d.location(), d.head(), d.spooled());
       while (!queue.offer(task, 200, TimeUnit.MILLISECONDS)) {
@@ -400,6 +410,8 @@ public final class BatchRunner {
     OutputSet set = OutputSet.begin(options.out(), staging);
     Map<String, CsvFiles.Sink> wide = new LinkedHashMap<>();
     int[] applied = new int[1];
+    ReviewWriter review = options.review() ? new ReviewWriter(set.directory(ReviewWriter.FOLDER), documents) : null;
+    JsonLines jsonl = options.jsonl() ? new JsonLines(set.file(JsonLines.FILE)) : null;
     Set<String> knownIds = new HashSet<>();
     index.forEach(e -> knownIds.add(e.id().text()));
     List<Corrections.Correction> unmatched = corrections.unmatched(knownIds);
@@ -426,6 +438,12 @@ public final class BatchRunner {
           try {
             Report r = write(store, e, cross.get(e.key()), reports, cells, anomalies, wide, layouts);
             applied[0] += (int) r.anomalies().stream().filter(a -> a.rule().equals("reviewed")).count();
+            if (review != null) {
+              review.report(r);
+            }
+            if (jsonl != null) {
+              jsonl.write(r);
+            }
             byStatus.merge(r.status(), 1, Integer::sum);
             byType.merge(r.fileType(), 1, Integer::sum);
             return r;
@@ -438,6 +456,9 @@ public final class BatchRunner {
         XlsxWriter.write(set.file(XlsxWriter.FILE), List.copyOf(layouts.values()), rows);
       } else {
         rows.forEachRemaining(r -> { });
+      }
+      if (review != null) {
+        review.finish();
       }
       for (Corrections.Correction c : unmatched) {
         String message = Messages.rule("correction_unknown_report", c.line(), c.reportId(), c.key(), c.reviewer());
@@ -453,6 +474,9 @@ public final class BatchRunner {
     } finally {
       for (CsvFiles.Sink sink : wide.values()) {
         sink.close();
+      }
+      if (jsonl != null) {
+        jsonl.close();
       }
     }
     set.commit();

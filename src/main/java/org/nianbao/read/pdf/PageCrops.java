@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -15,32 +16,47 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.nianbao.source.Box;
 
 /**
- * Renders the part of a PDF page around a cell as a PNG with the cell outlined, for the review page. The
+ * Renders the part of a PDF page around a cell as a PNG with the cell outlined, for the review pages. The
  * box is in the reader's coordinates (points from the crop box's top left, y down), so one scale maps it
- * onto the rendered image. Stateless.
+ * onto the rendered image. One instance per document: it keeps the document open and the last page
+ * rendered, since a page's flagged cells are asked for one after the other. Not thread-safe.
  */
-public final class PageCrops {
+public final class PageCrops implements Closeable {
   /** Rendering resolution: twice the PDF's 72 points per inch, sharp enough for small table digits. */
   private static final float DPI = 144;
   private static final float SCALE = DPI / 72f;
   /** Page margin kept around the cell, in points: enough to show its row and column labels. */
   private static final double MARGIN_X = 200;
   private static final double MARGIN_Y = 70;
-  /** The outline colour the review page and its test look for. */
+  /** The outline colour. */
   public static final Color OUTLINE = new Color(0xE5, 0x1C, 0x23);
 
-  private PageCrops() {}
+  private final byte[] pdf;
+  private PDDocument document;
+  private int renderedPage;
+  private BufferedImage rendered;
+
+  public PageCrops(byte[] pdf) {
+    this.pdf = pdf;
+  }
 
   /** The PNG of page {@code page} (1-based) around {@code box}, or empty when the page cannot be rendered. */
-  public static Optional<byte[]> crop(byte[] pdf, int page, Box box) {
+  public Optional<byte[]> crop(int page, Box box) {
     if (!box.isPresent() || page < 1) {
       return Optional.empty();
     }
-    try (PDDocument document = Loader.loadPDF(pdf)) {
+    try {
+      if (document == null) {
+        document = Loader.loadPDF(pdf);
+      }
       if (page > document.getNumberOfPages()) {
         return Optional.empty();
       }
-      BufferedImage full = new PDFRenderer(document).renderImageWithDPI(page - 1, DPI, ImageType.RGB);
+      if (rendered == null || renderedPage != page) {
+        rendered = new PDFRenderer(document).renderImageWithDPI(page - 1, DPI, ImageType.RGB);
+        renderedPage = page;
+      }
+      BufferedImage full = rendered;
       int x0 = clamp((box.x0() - MARGIN_X) * SCALE, full.getWidth());
       int y0 = clamp((box.y0() - MARGIN_Y) * SCALE, full.getHeight());
       int x1 = clamp((box.x1() + MARGIN_X) * SCALE, full.getWidth());
@@ -69,5 +85,14 @@ public final class PageCrops {
 
   private static int clamp(double v, int max) {
     return (int) Math.max(0, Math.min(max, Math.round(v)));
+  }
+
+  @Override
+  public void close() throws IOException {
+    rendered = null;
+    if (document != null) {
+      document.close();
+      document = null;
+    }
   }
 }
