@@ -66,6 +66,14 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Seconds one document may take (default: ${DEFAULT-VALUE}).")
   private long timeoutSeconds;
 
+  @Option(names = "--include", paramLabel = "GLOB",
+      description = "Read only files whose path below the input root or name matches (repeatable), e.g. '*.pdf'.")
+  private List<String> include = List.of();
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "Leave out files whose path below the input root or name matches (repeatable).")
+  private List<String> exclude = List.of();
+
   @Option(names = "--review", description = "Also write review/index.html and a page per report to check.")
   private boolean review;
 
@@ -198,6 +206,13 @@ final class ExtractCommand implements Callable<Integer> {
     if (mappings != null && !Files.isDirectory(mappings)) {
       throw new ParameterException(spec.commandLine(), "--mappings is not a folder: " + mappings);
     }
+    for (String glob : java.util.stream.Stream.concat(include.stream(), exclude.stream()).toList()) {
+      try {
+        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      } catch (RuntimeException e) {
+        throw new ParameterException(spec.commandLine(), "not a glob: " + glob + " (" + e.getMessage() + ")");
+      }
+    }
     for (String f : formats) {
       if (!f.equals("jsonl") && !f.equals("csv")) {
         throw new ParameterException(spec.commandLine(), "--format is csv or jsonl: " + f);
@@ -213,6 +228,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
     return new BatchOptions(inputs, out, limit.jobs(), resume, retryFailed, Duration.ofSeconds(timeoutSeconds),
         new ProcessorSpec(processor, Optional.ofNullable(mappings), Optional.ofNullable(corrections)), ZipLimits.DEFAULT,
-        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx, verbosity, review, formats.contains("jsonl"));
+        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx, verbosity, review, formats.contains("jsonl"),
+        include, exclude);
   }
 }

@@ -112,6 +112,10 @@ public final class ReportPipeline implements DocumentProcessor {
       return Report.unreadable(id, source, type, Status.FAILED, "empty file (0 bytes)");
     }
     Optional<DocumentReader> reader = readers.forType(type);
+    Optional<String> skip = notAReport(source, type, bytes, reader.isPresent());
+    if (skip.isPresent()) {
+      return Report.unreadable(id, source, type, Status.SKIPPED, skip.get());
+    }
     if (reader.isEmpty()) {
       return Report.unreadable(id, source, type, Status.UNRECOGNIZED,
           "not a report: " + type + " files are not supported");
@@ -127,6 +131,49 @@ public final class ReportPipeline implements DocumentProcessor {
       return Report.unreadable(id, source, type, Status.FAILED, "reader error: " + e);
     }
     return extract(id, doc);
+  }
+
+  private static final java.util.regex.Pattern NOTE_NAMES =
+      java.util.regex.Pattern.compile("(?i)(readme|license|licence|changelog|changes|authors)([._-].*)?");
+
+  /**
+   * Files that are obviously not reports and would otherwise mix {@code text.*} cells from their text into
+   * the output: README-like notes, JSON data, images nothing here can read. The reason is the error column.
+   */
+  static Optional<String> notAReport(String source, String type, byte[] bytes, boolean readable) {
+    String name = source.substring(source.lastIndexOf('/') + 1);
+    name = name.substring(name.lastIndexOf('!') + 1);
+    if (NOTE_NAMES.matcher(name).matches()) {
+      return Optional.of(org.nianbao.model.Messages.text("skip.note", name));
+    }
+    if (type.equals(FileTypes.TXT) && looksLikeJson(bytes)) {
+      return Optional.of(org.nianbao.model.Messages.text("skip.json"));
+    }
+    if (type.equals("image") && !readable) {
+      return Optional.of(org.nianbao.model.Messages.text("skip.image"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean looksLikeJson(byte[] bytes) {
+    int start = 0;
+    int end = bytes.length - 1;
+    if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+      start = 3;
+    }
+    while (start <= end && Character.isWhitespace(bytes[start])) {
+      start++;
+    }
+    while (end >= start && Character.isWhitespace(bytes[end])) {
+      end--;
+    }
+    if (start >= end) {
+      return false;
+    }
+    byte first = bytes[start];
+    byte last = bytes[end];
+    return (first == '{' && last == '}') || (first == '[' && last == ']' && bytes.length > start + 1
+        && (bytes[start + 1] == '{' || bytes[start + 1] == '"' || bytes[start + 1] == '[' || Character.isWhitespace(bytes[start + 1])));
   }
 
   /** The stages after reading. */

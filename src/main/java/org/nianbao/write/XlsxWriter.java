@@ -143,6 +143,7 @@ public final class XlsxWriter {
       Font white = wb.createFont();
       white.setColor(IndexedColors.WHITE.getIndex());
       statusStyles.put(Status.FAILED, fill(IndexedColors.DARK_RED, white));
+      statusStyles.put(Status.SKIPPED, fill(IndexedColors.GREY_25_PERCENT, null));
       doubtful = fill(IndexedColors.LIGHT_ORANGE, null);
       fixed = fill(IndexedColors.LIGHT_YELLOW, null);
       error = fill(IndexedColors.ROSE, null);

@@ -110,6 +110,20 @@ class MainTest {
   }
 
   @Test
+  void includeAndExcludeGlobsChooseTheInputs() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in.resolve("old"));
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Files.write(in.resolve("b.txt"), utf8("not a report"));
+    Files.write(in.resolve("old/c.html"), utf8("<html>REPORT c</html>"));
+    Run run = extract(in, "--include", "*.html", "--exclude", "in/old/**");
+    assertEquals(0, run.status(), run.err());
+    List<String[]> rows = Fixtures.readCsv(dir.resolve("out/reports.csv"));
+    assertEquals(List.of("in/a.html"), rows.subList(1, rows.size()).stream().map(r -> r[1]).toList());
+    assertEquals(2, extract(in, "--include", "[a").status());
+  }
+
+  @Test
   void unreadableInputsExitWithOne() throws Exception {
     Path in = dir.resolve("in");
     Files.createDirectories(in);

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param xlsx also write {@code nianbao.xlsx} at the end of the run
  * @param review also write the review pages ({@code review/}) at the end of the run
  * @param jsonl also write {@code reports.jsonl}
+ * @param include globs: when any is given, only inputs whose source or file name matches one are read
+ * @param exclude globs: inputs whose source or file name matches one are left out (no row)
  */
 public record BatchOptions(
     List<Path> inputs,
@@ -33,17 +35,21 @@ public record BatchOptions(
     boolean xlsx,
     Verbosity verbosity,
     boolean review,
-    boolean jsonl) {
+    boolean jsonl,
+    List<String> include,
+    List<String> exclude) {
   public static final int DEFAULT_WORKER_HEAP_MB = 1024;
 
   public BatchOptions(List<Path> inputs, Path out, int jobs, boolean resume, boolean retryFailed, Duration timeout,
       ProcessorSpec processor, ZipLimits limits, int workerHeapMb, boolean xlsx, Verbosity verbosity) {
     this(inputs, out, jobs, resume, retryFailed, timeout, processor, limits, workerHeapMb, xlsx, verbosity, false,
-        false);
+        false, List.of(), List.of());
   }
 
   public BatchOptions {
     inputs = List.copyOf(inputs);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(processor, "processor");

@@ -68,12 +68,30 @@ public final class BatchRunner {
   BatchRunner(BatchOptions options, Lane.Factory lanes) {
     this.options = options;
     this.lanes = lanes;
+    this.filter = filter(options.include(), options.exclude());
   }
 
   /** The reviewer's corrections: the reports they name are extracted again on a resumed run. */
   private Corrections corrections = Corrections.NONE;
+  /** --include/--exclude, on an input's source path or its file name. */
+  private final java.util.function.Predicate<String> filter;
+
   /** The files the walk met, for the review pages. */
   private final DocumentSources documents = new DocumentSources();
+
+  static java.util.function.Predicate<String> filter(List<String> include, List<String> exclude) {
+    List<java.nio.file.PathMatcher> in = include.stream()
+        .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    List<java.nio.file.PathMatcher> out = exclude.stream()
+        .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    return source -> {
+      String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('!')) + 1);
+      Path whole = Path.of(source.replace("!/", "/"));
+      Path file = Path.of(name.isEmpty() ? source : name);
+      java.util.function.Predicate<java.nio.file.PathMatcher> hits = m -> m.matches(whole) || m.matches(file);
+      return (in.isEmpty() || in.stream().anyMatch(hits)) && out.stream().noneMatch(hits);
+    };
+  }
 
   /** Where an input's outcome is kept, and the order rows are written in: by source, then report id. */
   private record IndexEntry(String source, ReportId id, String key) {}
@@ -202,6 +220,10 @@ public final class BatchRunner {
     @Override
     public void accept(Input input) throws InterruptedException {
       checkRunning();
+      if (!filter.test(input.source())) {
+        adjustTotal(-1);
+        return;
+      }
       try {
         if (input instanceof Input.Refused r) {
           settle(Outcomes.UNREAD, r.source(), Outcomes.refused(r.source(), r.reason()));
