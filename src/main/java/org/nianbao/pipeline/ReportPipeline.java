@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nianbao.decode.TextDecoder;
 import org.nianbao.locate.LocatedReport;
 import org.nianbao.locate.MetadataFinder;
 import org.nianbao.locate.ReportMetadata;
@@ -60,6 +61,7 @@ public final class ReportPipeline implements DocumentProcessor {
   private final ProseNumbers prose = new ProseNumbers();
   private final ProseChecks proseChecks = new ProseChecks();
   private final Corrections corrections;
+  private final TextDecoder decoder = new TextDecoder();
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
@@ -180,6 +182,9 @@ public final class ReportPipeline implements DocumentProcessor {
   Report extract(ReportId id, SourceDocument doc) {
     ReportMetadata meta = metadata.find(doc);
     LocatedReport located = locator.locate(doc, mapping, meta.year());
+    if (located.matches().isEmpty()) {
+      located = decoded(doc, meta).orElse(located);
+    }
     List<Anomaly> anomalies = new ArrayList<>(located.anomalies());
     Map<String, CellValue> cells = new LinkedHashMap<>();
     Map<TableSpec, Set<String>> rowsFound = new LinkedHashMap<>();
@@ -250,6 +255,22 @@ public final class ReportPipeline implements DocumentProcessor {
     return out;
   }
 
+  /** A document without a readable table grid: its tables decoded from the text, when they can be found there. */
+  private Optional<LocatedReport> decoded(SourceDocument doc, ReportMetadata meta) {
+    return decoder.decode(doc, mapping, meta.year()).map(d -> {
+      List<Anomaly> anomalies = new ArrayList<>(d.anomalies());
+      Set<String> found = new LinkedHashSet<>();
+      d.matches().forEach(m -> found.add(m.spec().id()));
+      for (TableSpec spec : mapping.format(d.format()).orElseThrow().tables()) {
+        if (!found.contains(spec.id())) {
+          anomalies.add(Anomaly.rule(Severity.ERROR, "missing_section", List.of(), 0, spec.title(),
+              org.nianbao.model.Messages.format(d.format())));
+        }
+      }
+      return new LocatedReport(d.format(), d.matches(), anomalies);
+    });
+  }
+
   private CellValue normalize(MappedCell mc) {
     ValueType type = catalog.entry(mc.key().replaceFirst("\\.cumulative$", ""))
         .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
@@ -264,6 +285,7 @@ public final class ReportPipeline implements DocumentProcessor {
     if (mc.realigned()) {
       flags.add(Flag.HEADER_REALIGNED);
     }
+    flags.addAll(mc.decoded());
     return new CellValue(mc.key(), n.value(), mc.raw(), flags, mc.ref().page(), mc.ref().locator(), mc.rowLabel(),
         mc.columnLabel());
   }
