@@ -38,17 +38,21 @@ import org.nianbao.read.DocumentReader;
 import org.nianbao.read.FileTypes;
 import org.nianbao.read.NotAReportException;
 import org.nianbao.read.Readers;
+import org.nianbao.source.Recognition;
 import org.nianbao.source.SourceDocument;
 import org.nianbao.validate.CellFindings;
 import org.nianbao.validate.Completeness;
 import org.nianbao.validate.IdentityChecker;
 import org.nianbao.validate.ProseChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the stages for one document: sniff → read → metadata → locate → map → normalize → validate →
  * status. Holds only start-up state (the compiled mappings); thread-safe.
  */
 public final class ReportPipeline implements DocumentProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportPipeline.class);
   private final CompiledMapping mapping;
   private final KeyCatalog catalog = KeyCatalog.get();
   private final Readers readers = new Readers();
@@ -61,6 +65,7 @@ public final class ReportPipeline implements DocumentProcessor {
   private final ProseNumbers prose = new ProseNumbers();
   private final ProseChecks proseChecks = new ProseChecks();
   private final Corrections corrections;
+  private final OcrDoubts ocr = new OcrDoubts(normalizer);
   private final TextDecoder decoder = new TextDecoder();
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
@@ -187,6 +192,7 @@ public final class ReportPipeline implements DocumentProcessor {
     }
     List<Anomaly> anomalies = new ArrayList<>(located.anomalies());
     Map<String, CellValue> cells = new LinkedHashMap<>();
+    Map<String, Recognition> recognized = new LinkedHashMap<>();
     Map<TableSpec, Set<String>> rowsFound = new LinkedHashMap<>();
     Map<String, Set<String>> expected = new LinkedHashMap<>();
     for (TableMatch m : located.matches()) {
@@ -194,7 +200,10 @@ public final class ReportPipeline implements DocumentProcessor {
       rowsFound.computeIfAbsent(m.spec(), k -> new LinkedHashSet<>()).addAll(m.rowsFound());
       expected.computeIfAbsent(m.spec().id(), k -> new LinkedHashSet<>()).addAll(m.expected());
       for (MappedCell mc : m.cells()) {
-        cells.putIfAbsent(mc.key(), normalize(mc));
+        Recognition rec = doc.recognitions().get(mc.ref());
+        if (cells.putIfAbsent(mc.key(), normalize(mc, rec)) == null && rec != null) {
+          recognized.put(mc.key(), rec);
+        }
       }
     }
     for (Map.Entry<TableSpec, Set<String>> e : rowsFound.entrySet()) {
@@ -208,7 +217,7 @@ public final class ReportPipeline implements DocumentProcessor {
     anomalies.addAll(completeness.check(expected, cells.keySet(), anomalies));
     boolean complete = Completeness.complete(expected, cells.keySet());
     for (CellValue c : prose.find(doc)) {
-      cells.putIfAbsent(c.key(), c);
+      cells.putIfAbsent(c.key(), doc.scannedPages().contains(c.page()) ? withOcr(c) : c);
     }
     anomalies.addAll(correct(cells, mine.stream().filter(c -> !tableKeys.contains(c.key())).toList()));
     for (Corrections.Correction c : mine) {
@@ -220,8 +229,13 @@ public final class ReportPipeline implements DocumentProcessor {
     if (located.format().equals("2021") || located.format().equals("2019")) {
       anomalies.addAll(proseChecks.check(cells));
     }
-    List<CellValue> cellList = List.copyOf(cells.values());
     Optional<FormatMapping> fm = mapping.format(located.format());
+    fm.ifPresent(f -> anomalies.addAll(
+        ocr.apply(cells, recognized, c -> identities.check(f.identities(), c), this::typeOf)));
+    if (!doc.scannedPages().isEmpty()) {
+      fm.ifPresent(f -> anomalies.addAll(OcrDoubts.unread(f, cells.keySet(), anomalies)));
+    }
+    List<CellValue> cellList = List.copyOf(cells.values());
     fm.ifPresent(f -> anomalies.addAll(identities.check(f.identities(), cells)));
     Status status = status(located, anomalies, meta, complete);
     String error = status == Status.UNRECOGNIZED ? "no statistics table of a known format and no report title" : "";
@@ -271,9 +285,19 @@ public final class ReportPipeline implements DocumentProcessor {
     });
   }
 
-  private CellValue normalize(MappedCell mc) {
-    ValueType type = catalog.entry(mc.key().replaceFirst("\\.cumulative$", ""))
+  private ValueType typeOf(String key) {
+    return catalog.entry(key.replaceFirst("\\.cumulative$", ""))
         .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
+  }
+
+  private static CellValue withOcr(CellValue c) {
+    EnumSet<Flag> flags = c.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(c.flags());
+    flags.add(Flag.OCR);
+    return new CellValue(c.key(), c.value(), c.raw(), flags, c.page(), c.locator(), c.rowLabel(), c.columnLabel());
+  }
+
+  private CellValue normalize(MappedCell mc, Recognition rec) {
+    ValueType type = typeOf(mc.key());
     Normalized n = mc.misaligned()
         ? new Normalized(null, EnumSet.of(Flag.UNPARSEABLE))
         : normalizer.normalize(mc.raw(), type);
@@ -286,6 +310,11 @@ public final class ReportPipeline implements DocumentProcessor {
       flags.add(Flag.HEADER_REALIGNED);
     }
     flags.addAll(mc.decoded());
+    if (rec != null) {
+      OcrDoubts.flag(rec, flags);
+      // the calibration of OcrDoubts.DOUBT_BELOW reads these lines (-v)
+      LOG.debug("ocr {} {} raw={} confidence={}", mc.ref().source(), mc.key(), mc.raw(), rec.confidence());
+    }
     return new CellValue(mc.key(), n.value(), mc.raw(), flags, mc.ref().page(), mc.ref().locator(), mc.rowLabel(),
         mc.columnLabel());
   }
@@ -301,7 +330,7 @@ public final class ReportPipeline implements DocumentProcessor {
     }
     boolean incomplete = !complete || anomalies.stream().anyMatch(a -> a.rule().equals("missing_section")
         || a.rule().equals("table_unreadable") || a.rule().equals("row_misaligned")
-        || a.rule().equals("header_misaligned"));
+        || a.rule().equals("header_misaligned") || a.rule().equals("ocr_unread"));
     if (incomplete) {
       return Status.PARTIAL;
     }

@@ -33,6 +33,9 @@ public final class FileTypes {
   public static final String XLSX = "xlsx";
   public static final String ZIP = "zip";
   public static final String EMPTY = "empty";
+  public static final String PNG = "png";
+  public static final String JPG = "jpg";
+  public static final String TIFF = "tiff";
 
   /** Media types (and everything Tika registers as a specialization of them) and the code each gets. */
   private static final Map<String, String> BY_MEDIA_TYPE = Map.ofEntries(
@@ -58,6 +61,9 @@ public final class FileTypes {
       Map.entry("application/x-bzip2", "archive"),
       Map.entry("application/x-xz", "archive"),
       Map.entry("application/x-tar", "archive"),
+      Map.entry("image/png", PNG),
+      Map.entry("image/jpeg", JPG),
+      Map.entry("image/tiff", TIFF),
       Map.entry("text/html", HTML),
       Map.entry("application/xhtml+xml", HTML));
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nianbao.read.html.HtmlReader;
 import org.nianbao.read.html.TextReader;
+import org.nianbao.read.pdf.ImageReader;
 import org.nianbao.read.pdf.PdfReader;
 import org.nianbao.read.word.DocReader;
 import org.nianbao.read.word.DocxReader;
@@ -18,7 +19,10 @@ public final class Readers {
         FileTypes.TXT, new TextReader(),
         FileTypes.DOCX, new DocxReader(),
         FileTypes.DOC, new DocReader(),
-        FileTypes.PDF, new PdfReader());
+        FileTypes.PDF, new PdfReader(),
+        FileTypes.PNG, new ImageReader(),
+        FileTypes.JPG, new ImageReader(),
+        FileTypes.TIFF, new ImageReader());
   }
 
   public Optional<DocumentReader> forType(String fileType) {

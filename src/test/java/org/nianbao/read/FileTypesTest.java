@@ -103,7 +103,11 @@ class FileTypesTest {
   @Test
   void imagesExecutablesRtfAndArchivesByMagic() throws IOException {
     byte[] pad = new byte[64];
-    for (String format : java.util.List.of("png", "jpeg", "gif", "tiff", "bmp")) {
+    // scans come as PNG, JPEG or TIFF and have a reader (OCR); other pictures are just images
+    assertEquals(FileTypes.PNG, FileTypes.detect(image("png")));
+    assertEquals(FileTypes.JPG, FileTypes.detect(image("jpeg")));
+    assertEquals(FileTypes.TIFF, FileTypes.detect(image("tiff")));
+    for (String format : java.util.List.of("gif", "bmp")) {
       assertEquals("image", FileTypes.detect(image(format)), format);
     }
     // the sniffer took any file starting with "BM" for a bitmap; Tika wants a bitmap's header

@@ -147,11 +147,12 @@ final class ForkedLane implements Lane {
     }
     Worker current = worker;
     Future<byte[]> reply = io.submit(() -> current.exchange(task));
+    Duration limit = ScanAllowance.limit(task, launcher.timeout());
     try {
-      return Outcome.of(reply.get(launcher.timeout().toMillis(), TimeUnit.MILLISECONDS), false);
+      return Outcome.of(reply.get(limit.toMillis(), TimeUnit.MILLISECONDS), false);
     } catch (TimeoutException e) {
       stop(current);
-      return failed(task, Outcomes.timeout(launcher.timeout()));
+      return failed(task, Outcomes.timeout(limit));
     } catch (ExecutionException e) {
       return failed(task, crashReason(current, e.getCause()));
     } catch (IOException e) {
@@ -180,9 +181,11 @@ final class ForkedLane implements Lane {
       Files.createDirectories(launcher.log().toAbsolutePath().getParent());
       List<String> command = launcher.command(remaining, archiveFlag);
       LOG.info("starting a worker: {}", String.join(" ", command));
-      process = new ProcessBuilder(command)
-          .redirectError(ProcessBuilder.Redirect.appendTo(launcher.log().toFile()))
-          .start();
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.appendTo(launcher.log().toFile()));
+      // OCR: one thread per worker, as everything else in it; the lanes already use every core
+      builder.environment().putIfAbsent("OMP_THREAD_LIMIT", "1");
+      process = builder.start();
     } catch (IOException e) {
       dump.ifPresent(ClassArchive.Dump::abandon);
       throw new WorkerStartException("cannot start a worker JVM: " + e.getMessage(), e);

@@ -37,14 +37,15 @@ final class InProcessLane implements Lane {
     Future<Report> result = thread.submit(() -> Outcomes.process(processor, reads, task.source(), task.id(),
         task.location()));
     try {
-      return Outcome.of(StateStore.reportEntry(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS)), false);
+      return Outcome.of(StateStore.reportEntry(
+          result.get(ScanAllowance.limit(task, timeout).toMillis(), TimeUnit.MILLISECONDS)), false);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("an entry just written reads back", e);
     } catch (TimeoutException e) {
       result.cancel(true);
       thread.shutdownNow();
       thread = newThread();
-      return failed(task, Outcomes.timeout(timeout));
+      return failed(task, Outcomes.timeout(ScanAllowance.limit(task, timeout)));
     } catch (ExecutionException e) {
       return failed(task, Outcomes.processorError(e.getCause()));
     } catch (InterruptedException e) {

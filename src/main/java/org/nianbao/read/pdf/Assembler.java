@@ -10,6 +10,7 @@ import org.nianbao.source.Cell;
 import org.nianbao.source.Heading;
 import org.nianbao.source.Paragraph;
 import org.nianbao.source.Box;
+import org.nianbao.source.Recognition;
 import org.nianbao.source.SourceRef;
 import org.nianbao.source.TableBlock;
 
@@ -33,6 +34,7 @@ final class Assembler {
   private final Stats stats;
   private final Map<Integer, Integer> linesSeen = new HashMap<>();
   private final List<Block> blocks = new ArrayList<>();
+  private final Map<SourceRef, Recognition> recognitions = new HashMap<>();
   private int tables;
 
   private Assembler(String source, Stats stats) {
@@ -42,6 +44,11 @@ final class Assembler {
 
   /** The document's blocks in reading order. */
   static List<Block> assemble(List<List<Item>> pages, String source) {
+    return assemble(pages, source, new HashMap<>());
+  }
+
+  /** The same, with the OCR reading of every table cell read by OCR put in {@code recognitions}. */
+  static List<Block> assemble(List<List<Item>> pages, String source, Map<SourceRef, Recognition> recognitions) {
     List<Item> items = stitch(pages);
     Assembler a = new Assembler(source, Stats.of(items));
     List<Line> paragraph = new ArrayList<>();
@@ -64,6 +71,7 @@ final class Assembler {
       }
     }
     a.emit(paragraph);
+    recognitions.putAll(a.recognitions);
     return List.copyOf(a.blocks);
   }
 
@@ -170,6 +178,9 @@ final class Assembler {
         SourceRef ref = new SourceRef(source, table.rowPages().get(r),
             "table " + tables + " r" + (r + 1) + "c" + (c + 1), box(table, s, r, c));
         row.add(new Cell(s.text(), r, c, s.row(), s.col(), ref));
+        if (s.recognition() != null) {
+          recognitions.put(ref, s.recognition());
+        }
       }
       rows.add(row);
     }

@@ -1,5 +1,7 @@
 package org.nianbao.read.pdf;
 
+import org.nianbao.source.Recognition;
+
 /**
  * One glyph of the text layer in page coordinates: origin top-left, y growing downwards, in points.
  *
@@ -8,8 +10,9 @@ package org.nianbao.read.pdf;
  * @param width the inked width; advances wider than the glyph (letter-spaced vertical labels in
  *     hongze-2023) are clamped so the centre stays on the glyph
  * @param size the font size in points
+ * @param recognition for a character read by OCR inside a table cell, the cell's; null otherwise
  */
-record Glyph(String text, double x, double baseline, double width, double size) {
+record Glyph(String text, double x, double baseline, double width, double size, Recognition recognition) {
   /** Glyphs whose advance exceeds this many em are letter-spaced, not wide. */
   private static final double MAX_WIDTH_EM = 1.2;
 
@@ -18,6 +21,11 @@ record Glyph(String text, double x, double baseline, double width, double size) 
       throw new IllegalArgumentException("size must be positive: " + size);
     }
     width = Math.max(0, Math.min(width, size * MAX_WIDTH_EM));
+  }
+
+  /** A glyph of a text layer. */
+  Glyph(String text, double x, double baseline, double width, double size) {
+    this(text, x, baseline, width, size, null);
   }
 
   double right() {

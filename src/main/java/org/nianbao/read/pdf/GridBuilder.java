@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nianbao.source.Recognition;
 
 /**
  * Builds a ruled table from one frame of ruling lines: the distinct line positions give the grid, a
@@ -70,8 +71,9 @@ final class GridBuilder {
     List<Span> spans = new ArrayList<>();
     for (Map.Entry<Integer, int[]> e : boxes.entrySet()) {
       int[] b = e.getValue();
-      List<String> lines = Texts.cellLines(content.getOrDefault(e.getKey(), List.of()));
-      spans.add(new Span(b[0], b[1], b[2] + 1, b[3] + 1, lines));
+      List<Glyph> inside = content.getOrDefault(e.getKey(), List.of());
+      List<String> lines = Texts.cellLines(inside);
+      spans.add(new Span(b[0], b[1], b[2] + 1, b[3] + 1, lines, recognition(inside)));
     }
     List<Boolean> openTop = new ArrayList<>();
     List<Boolean> openBottom = new ArrayList<>();
@@ -153,6 +155,18 @@ final class GridBuilder {
       }
     }
     return boxes;
+  }
+
+  /**
+   * The OCR reading of a cell's glyphs: the cell's own when they came from one crop; when several crops
+   * fell into one cell, the least sure of them without alternatives; null for a text layer.
+   */
+  private static Recognition recognition(List<Glyph> glyphs) {
+    List<Recognition> found = glyphs.stream().map(Glyph::recognition).filter(r -> r != null).distinct().toList();
+    if (found.size() <= 1) {
+      return found.isEmpty() ? null : found.get(0);
+    }
+    return new Recognition(found.stream().mapToDouble(Recognition::confidence).min().orElseThrow(), List.of());
   }
 
   /** The interval of a sorted boundary list holding {@code v}, clamped to the grid. */

@@ -57,7 +57,7 @@ final class Stitcher {
     }
     List<Span> spans = new ArrayList<>();
     for (Span s : t.spans()) {
-      spans.add(new Span(s.row(), index[s.col()], s.rowEnd(), index[s.colEnd()], s.lines()));
+      spans.add(new Span(s.row(), index[s.col()], s.rowEnd(), index[s.colEnd()], s.lines(), s.recognition()));
     }
     List<Boolean> openTop = new ArrayList<>();
     List<Boolean> openBottom = new ArrayList<>();
@@ -81,7 +81,7 @@ final class Stitcher {
     for (Span s : next.spans()) {
       if (s.rowEnd() > header) {
         continued.add(new Span(Math.max(s.row() - header, 0) + offset, s.col(), s.rowEnd() - header + offset,
-            s.colEnd(), s.lines()));
+            s.colEnd(), s.lines(), s.recognition()));
       }
     }
     int labels = labelColumns(first, next);

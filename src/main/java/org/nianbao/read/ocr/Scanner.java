@@ -1,0 +1,881 @@
+package org.nianbao.read.ocr;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.nianbao.source.Recognition;
+
+/**
+ * Reads one page image: turned upright (90°/180°/270°, by the engine's confidence both ways), straightened
+ * (±5°, by the sharpest projection of its ink), binarised (Otsu), ruling lines found as long thin runs of ink,
+ * the cells they enclose recognised one crop at a time (digits on their own line with a digit character set),
+ * and the rest of the page as running text. Stateless; the engine is per thread.
+ */
+public final class Scanner {
+  /** The resolution pages are read at; images of another resolution are scaled to it. */
+  public static final int DPI = 300;
+  /** A page read this confidently one of its two ways up is not tried on its side. */
+  private static final double CONFIDENT_UPRIGHT = 75;
+  /** Deskew search range and steps in degrees. */
+  private static final double MAX_SKEW = 5.0;
+  /** A ruling line is at least this long (inches). */
+  private static final double MIN_RULE_IN = 0.22;
+  /** ... and at most this thick (inches). */
+  private static final double MAX_RULE_THICK_IN = 0.035;
+  /** A cell is at least this wide and high (inches). */
+  private static final double MIN_CELL_IN = 0.08;
+  /** Fewer inked pixels than this (at 300 dpi) is an empty cell: specks of noise, not a character. */
+  private static final int MIN_INK = 40;
+  /** A line of running text this tall (pixels at 300 dpi) is large type; it is read scaled to body size. */
+  private static final int LARGE_PX = 60;
+  private static final int BODY_PX = 36;
+  /** The confidence given to a reading that leaves some of its cell's ink unread. */
+  private static final double UNCOVERED_CONFIDENCE = 50;
+  /** A number read this confidently with the digit set replaces a reading of one or two other characters. */
+  private static final double SURE_DIGITS = 85;
+  /** A reading this short that is not a number is tried as one. */
+  private static final int SHORT = 3;
+  private static final Pattern NUMERIC = Pattern.compile("[0-9,.，。．\\-—–/\\s|]*");
+  private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
+
+  private Scanner() {}
+
+  /** The page read from an image of the given resolution (dots per inch). */
+  public static ScannedPage scan(BufferedImage image, double dpi) {
+    BufferedImage page = scaleTo(image, dpi);
+    Gray gray = gray(page);
+    gray = upright(gray);
+    gray = straighten(gray);
+    int[] levels = levels(gray);
+    int w = gray.width();
+    int h = gray.height();
+    byte[] px = gray.pixels();
+    boolean[] ink = new boolean[w * h];
+    // ruling lines of a faint copy are lighter than its text: found with a lower threshold
+    boolean[] faint = new boolean[w * h];
+    int faintBelow = levels[2] - (levels[2] - levels[1]) * 3 / 10;
+    for (int i = 0; i < ink.length; i++) {
+      int v = px[i] & 0xFF;
+      ink[i] = v <= levels[0];
+      faint[i] = v <= Math.max(levels[0], faintBelow);
+    }
+    List<int[]> hRuns = new ArrayList<>();
+    List<int[]> vRuns = new ArrayList<>();
+    boolean[] lines = rulings(faint, w, h, hRuns, vRuns);
+    List<int[]> cells = cells(lines, hRuns, vRuns, w, h);
+    byte[] clean = new byte[w * h];
+    // the page for the engine: grey stretched from the ink's level to the paper's, ruling lines removed
+    byte[] stretched = new byte[w * h];
+    double span = Math.max(1, levels[2] - levels[1]);
+    for (int i = 0; i < clean.length; i++) {
+      clean[i] = ink[i] && !lines[i] ? 0 : (byte) 0xFF;
+      int v = lines[i] ? 255 : (int) Math.round(((px[i] & 0xFF) - levels[1]) * 255 / span);
+      stretched[i] = (byte) Math.max(0, Math.min(255, v));
+    }
+    double pt = 72.0 / DPI;
+    List<ScannedPage.Text> texts = new ArrayList<>();
+    OcrEngine engine = OcrEngine.get();
+    Gray cleaned = new Gray(clean, w, h, DPI);
+    Gray grey = new Gray(stretched, w, h, DPI);
+    for (int[] c : cells) {
+      readCell(engine, cleaned, grey, c, texts, pt);
+    }
+    // running text: the page without its tables
+    byte[] prose = stretched.clone();
+    for (int[] c : cells) {
+      for (int y = c[1]; y < c[3]; y++) {
+        java.util.Arrays.fill(prose, y * w + c[0], y * w + c[2], (byte) 0xFF);
+      }
+    }
+    Gray proseImage = new Gray(prose, w, h, DPI);
+    for (List<Symbol> line : engine.page(proseImage)) {
+      for (List<Symbol> row : rows(List.of(line))) {
+        addLine(large(engine, proseImage, row), 0, 0, null, texts, pt);
+      }
+    }
+    List<ScannedPage.Rule> rules = new ArrayList<>();
+    for (int[] r : hRuns) {
+      rules.add(new ScannedPage.Rule(true, (r[1] + r[3]) / 2.0 * pt, r[0] * pt, r[2] * pt));
+    }
+    for (int[] r : vRuns) {
+      rules.add(new ScannedPage.Rule(false, (r[0] + r[2]) / 2.0 * pt, r[1] * pt, r[3] * pt));
+    }
+    return new ScannedPage(w * pt, h * pt, texts, rules);
+  }
+
+  /** One cell: blank when it holds too little ink; a line of digits read again with the digit set. */
+  private static void readCell(OcrEngine engine, Gray image, Gray grey, int[] c, List<ScannedPage.Text> out,
+      double pt) {
+    int inset = 3;
+    int x0 = c[0] + inset;
+    int y0 = c[1] + inset;
+    int x1 = c[2] - inset;
+    int y1 = c[3] - inset;
+    if (x1 - x0 < 4 || y1 - y0 < 4) {
+      return;
+    }
+    if (ink(image, x0, y0, x1, y1) < MIN_INK) {
+      return;
+    }
+    int margin = 12;
+    Gray binary = image.crop(x0, y0, x1, y1, margin);
+    Gray crop = grey.crop(x0, y0, x1, y1, margin);
+    List<List<Symbol>> lines = new ArrayList<>();
+    for (int[] band : bands(binary)) {
+      Gray strip = crop.crop(0, band[0] - 4, crop.width(), band[1] + 5, 0);
+      int top = Math.max(0, band[0] - 4);
+      for (List<Symbol> l : engine.line(strip)) {
+        List<Symbol> shifted = new ArrayList<>();
+        for (Symbol s : l) {
+          shifted.add(new Symbol(s.text(), s.x0(), s.y0() + top, s.x1(), s.y1() + top, s.confidence(),
+              s.alternatives()));
+        }
+        lines.add(shifted);
+      }
+    }
+    String text = join(lines);
+    // a number is read again with the digit set; a short reading that is not one may be a misread number
+    boolean numeric = NUMERIC.matcher(text).matches();
+    if (lines.size() <= 1 && (numeric || text.length() <= SHORT)) {
+      List<Symbol> digits = engine.digits(crop);
+      String d = join(List.of(digits));
+      double digitConfidence = meanConfidence(List.of(digits));
+      // a lone 7 reads as 了 and a 1 as | with full confidence: a sure number wins over a short word
+      boolean better = numeric || digitConfidence > meanConfidence(lines)
+          || (text.length() <= 2 && digitConfidence >= SURE_DIGITS);
+      if (HAS_DIGIT.matcher(d).matches() && better || text.isBlank()) {
+        lines = digits.isEmpty() ? List.of() : List.of(digits);
+      }
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    Recognition rec = recognition(lines);
+    if (!covers(binary, lines)) {
+      // ink the reading does not account for (a digit the engine dropped, with full confidence): doubtful
+      rec = new Recognition(Math.min(rec.confidence(), UNCOVERED_CONFIDENCE), rec.alternatives());
+    }
+    for (List<Symbol> line : lines) {
+      addLine(line, x0 - margin, y0 - margin, rec, out, pt);
+    }
+  }
+
+  /**
+   * A line in large type (a title) read again scaled down to body size: the engine misreads characters
+   * much taller than it was trained on.
+   */
+  private static List<Symbol> large(OcrEngine engine, Gray page, List<Symbol> line) {
+    int top = line.stream().mapToInt(Symbol::y0).min().orElseThrow();
+    int bottom = line.stream().mapToInt(Symbol::y1).max().orElseThrow();
+    int left = line.stream().mapToInt(Symbol::x0).min().orElseThrow();
+    int right = line.stream().mapToInt(Symbol::x1).max().orElseThrow();
+    int height = bottom - top;
+    if (height < LARGE_PX) {
+      return line;
+    }
+    int margin = height / 3;
+    Gray crop = page.crop(left - margin, top - margin, right + margin, bottom + margin, 0);
+    double f = BODY_PX / (double) height;
+    BufferedImage small = new BufferedImage(Math.max(1, (int) (crop.width() * f)), Math.max(1, (int) (crop.height() * f)),
+        BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = small.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image(crop), 0, 0, small.getWidth(), small.getHeight(), null);
+    g.dispose();
+    List<Symbol> again = new ArrayList<>();
+    engine.line(gray(small)).forEach(again::addAll);
+    if (again.isEmpty()) {
+      return line;
+    }
+    int ox = Math.max(0, left - margin);
+    int oy = Math.max(0, top - margin);
+    List<Symbol> out = new ArrayList<>();
+    for (Symbol s : again) {
+      out.add(new Symbol(s.text(), ox + (int) (s.x0() / f), oy + (int) (s.y0() / f), ox + (int) (s.x1() / f),
+          oy + (int) (s.y1() / f), s.confidence(), s.alternatives()));
+    }
+    return out;
+  }
+
+  /** The cell's lowest character confidence, and each reading with one character swapped for its runner-up. */
+  static Recognition recognition(List<List<Symbol>> lines) {
+    double min = 100;
+    List<Symbol> all = new ArrayList<>();
+    lines.forEach(all::addAll);
+    for (Symbol s : all) {
+      min = Math.min(min, Math.max(0, s.confidence()));
+    }
+    List<String> alternatives = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      for (String alt : all.get(i).alternatives()) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < all.size(); j++) {
+          b.append(j == i ? alt : all.get(j).text());
+        }
+        String s = b.toString();
+        if (!alternatives.contains(s)) {
+          alternatives.add(s);
+        }
+      }
+    }
+    return new Recognition(Math.min(100, min), alternatives);
+  }
+
+  /**
+   * Whether the characters read span the cell's ink: the ink's leftmost and rightmost columns (specks
+   * ignored) lie within half a character height of the first and last character's box.
+   */
+  static boolean covers(Gray binary, List<List<Symbol>> lines) {
+    int left = Integer.MAX_VALUE;
+    int right = Integer.MIN_VALUE;
+    int height = 0;
+    for (List<Symbol> l : lines) {
+      for (Symbol s : l) {
+        left = Math.min(left, s.x0());
+        right = Math.max(right, s.x1());
+        height = Math.max(height, s.y1() - s.y0());
+      }
+    }
+    if (left > right) {
+      return false;
+    }
+    int inkLeft = Integer.MAX_VALUE;
+    int inkRight = Integer.MIN_VALUE;
+    for (int x = 1; x < binary.width() - 1; x++) {
+      int n = 0;
+      for (int y = 1; y < binary.height() - 1; y++) {
+        if (binary.at(x, y) == 0 && (binary.at(x - 1, y) == 0 || binary.at(x + 1, y) == 0
+            || binary.at(x, y - 1) == 0 || binary.at(x, y + 1) == 0)) {
+          n++;
+        }
+      }
+      if (n >= 3) {
+        inkLeft = Math.min(inkLeft, x);
+        inkRight = Math.max(inkRight, x);
+      }
+    }
+    if (inkLeft > inkRight) {
+      return true;
+    }
+    int slack = Math.max(6, height / 2);
+    return inkLeft >= left - slack && inkRight <= right + slack;
+  }
+
+  /**
+   * The rows of a cell's text, {@code [top, bottom]}: runs of pixel rows with ink, specks of noise ignored,
+   * gaps narrower than a stroke bridged.
+   */
+  static List<int[]> bands(Gray g) {
+    int[] count = new int[g.height()];
+    for (int y = 1; y < g.height() - 1; y++) {
+      for (int x = 1; x < g.width() - 1; x++) {
+        if (g.at(x, y) == 0 && (g.at(x - 1, y) == 0 || g.at(x + 1, y) == 0 || g.at(x, y - 1) == 0
+            || g.at(x, y + 1) == 0)) {
+          count[y]++;
+        }
+      }
+    }
+    List<int[]> bands = new ArrayList<>();
+    int start = -1;
+    int last = -1;
+    for (int y = 0; y <= g.height(); y++) {
+      boolean on = y < g.height() && count[y] >= 2;
+      if (on) {
+        if (start >= 0 && y - last > 3) {
+          bands.add(new int[] {start, last});
+          start = -1;
+        }
+        if (start < 0) {
+          start = y;
+        }
+        last = y;
+      }
+    }
+    if (start >= 0) {
+      bands.add(new int[] {start, last});
+    }
+    // a band too thin for a character is a speck or a stray line end; it goes with its neighbour or away
+    bands.removeIf(b -> b[1] - b[0] < 6);
+    return bands;
+  }
+
+  /**
+   * The characters regrouped into the rows they stand on: the engine sometimes reads the two lines of a
+   * narrow cell as one line, interleaved.
+   */
+  static List<List<Symbol>> rows(List<List<Symbol>> lines) {
+    List<Symbol> all = new ArrayList<>();
+    lines.forEach(all::addAll);
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    double height = all.stream().mapToInt(s -> s.y1() - s.y0()).sorted().skip(all.size() / 2).findFirst().orElse(1);
+    List<Symbol> sorted = new ArrayList<>(all);
+    sorted.sort(java.util.Comparator.comparingDouble(s -> (s.y0() + s.y1()) / 2.0));
+    List<List<Symbol>> rows = new ArrayList<>();
+    List<Symbol> row = new ArrayList<>();
+    double centre = 0;
+    for (Symbol s : sorted) {
+      double c = (s.y0() + s.y1()) / 2.0;
+      if (!row.isEmpty() && c - centre > Math.max(3, height * 0.6)) {
+        rows.add(row);
+        row = new ArrayList<>();
+      }
+      row.add(s);
+      centre = row.stream().mapToDouble(x -> (x.y0() + x.y1()) / 2.0).average().orElse(c);
+    }
+    rows.add(row);
+    // within a row the engine's order is the reading order; its character boxes may overlap
+    for (List<Symbol> r : rows) {
+      r.sort(java.util.Comparator.comparingInt(all::indexOf));
+    }
+    return rows;
+  }
+
+  private static String join(List<List<Symbol>> lines) {
+    StringBuilder b = new StringBuilder();
+    for (List<Symbol> line : lines) {
+      for (Symbol s : line) {
+        b.append(s.text());
+      }
+    }
+    return b.toString();
+  }
+
+  /** A line's characters as texts in points; their size from the line's height. */
+  private static void addLine(List<Symbol> line, int dx, int dy, Recognition rec, List<ScannedPage.Text> out,
+      double pt) {
+    if (line.isEmpty()) {
+      return;
+    }
+    int top = Integer.MAX_VALUE;
+    int bottom = Integer.MIN_VALUE;
+    for (Symbol s : line) {
+      top = Math.min(top, s.y0());
+      bottom = Math.max(bottom, s.y1());
+    }
+    double size = Math.max(4, (bottom - top) / 0.85 * pt);
+    double baseline = (bottom + dy) * pt;
+    // the engine's order is the reading order; the layout orders by position, so positions must agree
+    double last = Double.NEGATIVE_INFINITY;
+    for (Symbol s : line) {
+      double x = Math.max((s.x0() + dx) * pt, last + 0.01);
+      last = x;
+      out.add(new ScannedPage.Text(s.text(), x, baseline, Math.max(0, (s.x1() - s.x0()) * pt), size, rec));
+    }
+  }
+
+  private static int ink(Gray g, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = Math.max(1, y0); y < Math.min(g.height() - 1, y1); y++) {
+      for (int x = Math.max(1, x0); x < Math.min(g.width() - 1, x1); x++) {
+        if (g.at(x, y) == 0) {
+          // a speck of noise has no inked neighbour
+          int nb = (g.at(x - 1, y) == 0 ? 1 : 0) + (g.at(x + 1, y) == 0 ? 1 : 0) + (g.at(x, y - 1) == 0 ? 1 : 0)
+              + (g.at(x, y + 1) == 0 ? 1 : 0);
+          if (nb >= 2) {
+            n++;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  // ---- image preparation ----
+
+  private static BufferedImage scaleTo(BufferedImage image, double dpi) {
+    if (Math.abs(dpi - DPI) < 1) {
+      return image;
+    }
+    double f = DPI / dpi;
+    int w = Math.max(1, (int) Math.round(image.getWidth() * f));
+    int h = Math.max(1, (int) Math.round(image.getHeight() * f));
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image, 0, 0, w, h, null);
+    g.dispose();
+    return out;
+  }
+
+  private static Gray gray(BufferedImage image) {
+    BufferedImage g = image;
+    if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+      g = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+      Graphics2D gr = g.createGraphics();
+      gr.setColor(Color.WHITE);
+      gr.fillRect(0, 0, g.getWidth(), g.getHeight());
+      gr.drawImage(image, 0, 0, null);
+      gr.dispose();
+    }
+    byte[] data = ((DataBufferByte) g.getRaster().getDataBuffer()).getData();
+    int w = g.getWidth();
+    int h = g.getHeight();
+    byte[] copy;
+    int stride = g.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel m
+        ? m.getScanlineStride() : w;
+    if (stride == w && data.length == w * h) {
+      copy = data.clone();
+    } else {
+      copy = new byte[w * h];
+      for (int y = 0; y < h; y++) {
+        System.arraycopy(data, y * stride, copy, y * w, w);
+      }
+    }
+    return new Gray(copy, w, h, DPI);
+  }
+
+  private static BufferedImage image(Gray g) {
+    BufferedImage out = new BufferedImage(g.width(), g.height(), BufferedImage.TYPE_BYTE_GRAY);
+    byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+    System.arraycopy(g.pixels(), 0, data, 0, data.length);
+    return out;
+  }
+
+  /**
+   * The page's grey levels: Otsu's threshold between ink and paper, the ink's level (median of the pixels
+   * at or below it) and the paper's (median of those above).
+   */
+  static int[] levels(Gray g) {
+    int[] hist = new int[256];
+    for (byte b : g.pixels()) {
+      hist[b & 0xFF]++;
+    }
+    int t = otsu(hist, g.pixels().length);
+    return new int[] {t, median(hist, 0, t), median(hist, t + 1, 255)};
+  }
+
+  private static int median(int[] hist, int from, int to) {
+    long n = 0;
+    for (int i = from; i <= to; i++) {
+      n += hist[i];
+    }
+    long half = n / 2;
+    long seen = 0;
+    for (int i = from; i <= to; i++) {
+      seen += hist[i];
+      if (seen > half) {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /** Otsu's threshold over the page's histogram: works for faint copies as for dark ones. */
+  static boolean[] binarise(Gray g) {
+    int threshold = levels(g)[0];
+    boolean[] ink = new boolean[g.pixels().length];
+    byte[] p = g.pixels();
+    for (int i = 0; i < ink.length; i++) {
+      ink[i] = (p[i] & 0xFF) <= threshold;
+    }
+    return ink;
+  }
+
+  private static int otsu(int[] hist, int total) {
+    double sum = 0;
+    for (int i = 0; i < 256; i++) {
+      sum += (double) i * hist[i];
+    }
+    double sumB = 0;
+    int wB = 0;
+    double best = -1;
+    int threshold = 128;
+    for (int t = 0; t < 256; t++) {
+      wB += hist[t];
+      if (wB == 0) {
+        continue;
+      }
+      int wF = total - wB;
+      if (wF == 0) {
+        break;
+      }
+      sumB += (double) t * hist[t];
+      double mB = sumB / wB;
+      double mF = (sum - sumB) / wF;
+      double between = (double) wB * wF * (mB - mF) * (mB - mF);
+      if (between > best) {
+        best = between;
+        threshold = t;
+      }
+    }
+    return threshold;
+  }
+
+
+  /**
+   * Upright: a page whose ink runs in columns rather than rows is turned a quarter; then the engine reads a
+   * band of it both ways up and the more confident reading wins.
+   */
+  private static Gray upright(Gray g) {
+    OcrEngine engine = OcrEngine.get();
+    Gray band = sample(g);
+    double up = score(engine, band);
+    double down = score(engine, rotate(band, Math.PI));
+    if (Math.max(up, down) >= CONFIDENT_UPRIGHT) {
+      return down > up + 5 ? rotate(g, Math.PI) : g;
+    }
+    // neither way up reads well: the page may lie on its side
+    Gray quarter = rotate(g, Math.PI / 2);
+    Gray side = sample(quarter);
+    double left = score(engine, side);
+    double right = score(engine, rotate(side, Math.PI));
+    double best = Math.max(Math.max(up, down), Math.max(left, right));
+    if (best == up || best - up < 5) {
+      return g;
+    }
+    if (best == down) {
+      return rotate(g, Math.PI);
+    }
+    return best == left ? quarter : rotate(quarter, Math.PI);
+  }
+
+  /** The mean confidence of a reading, 0 when too little was read to judge. */
+  private static double score(OcrEngine engine, Gray image) {
+    List<List<Symbol>> lines = engine.block(image);
+    return count(lines) < 5 ? 0 : meanConfidence(lines);
+  }
+
+  /** The middle third of the page at a third of the resolution: enough text to judge which way is up. */
+  private static Gray sample(Gray g) {
+    int y0 = g.height() / 5;
+    int y1 = g.height() * 3 / 5;
+    Gray band = g.crop(0, y0, g.width(), y1, 0);
+    BufferedImage small = scaleTo(image(band), DPI * 2.0);
+    Gray s = gray(small);
+    return new Gray(s.pixels(), s.width(), s.height(), DPI / 2);
+  }
+
+  private static int count(List<List<Symbol>> lines) {
+    return lines.stream().mapToInt(List::size).sum();
+  }
+
+  private static double meanConfidence(List<List<Symbol>> lines) {
+    double sum = 0;
+    int n = 0;
+    for (List<Symbol> l : lines) {
+      for (Symbol s : l) {
+        sum += s.confidence();
+        n++;
+      }
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+
+  /** Turned by {@code -skew}, the angle whose projection of the ink on the vertical is the sharpest. */
+  private static Gray straighten(Gray g) {
+    boolean[] ink = binarise(g);
+    int w = g.width();
+    int h = g.height();
+    List<int[]> points = new ArrayList<>();
+    for (int y = 0; y < h; y += 3) {
+      for (int x = 0; x < w; x += 3) {
+        if (ink[y * w + x]) {
+          points.add(new int[] {x, y});
+        }
+      }
+    }
+    if (points.size() < 100) {
+      return g;
+    }
+    double best = 0;
+    double bestScore = -1;
+    for (double a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += 0.25) {
+      double s = projection(points, a, h, w);
+      if (s > bestScore) {
+        bestScore = s;
+        best = a;
+      }
+    }
+    double coarse = best;
+    for (double a = coarse - 0.25; a <= coarse + 0.25 + 1e-9; a += 0.05) {
+      double s = projection(points, a, h, w);
+      if (s > bestScore) {
+        bestScore = s;
+        best = a;
+      }
+    }
+    if (Math.abs(best) < 0.05) {
+      return g;
+    }
+    return rotate(g, Math.toRadians(-best));
+  }
+
+  private static double projection(List<int[]> points, double degrees, int h, int w) {
+    double t = Math.tan(Math.toRadians(degrees));
+    int off = (int) Math.ceil(Math.abs(t) * w) + 1;
+    long[] bins = new long[(h + 2 * off) / 2 + 2];
+    for (int[] p : points) {
+      int y = (int) Math.round(p[1] - p[0] * t) + off;
+      bins[y / 2]++;
+    }
+    double s = 0;
+    for (long b : bins) {
+      s += (double) b * b;
+    }
+    return s;
+  }
+
+  /** Rotated about its centre; a quarter turn swaps width and height; the corners filled white. */
+  static Gray rotate(Gray g, double radians) {
+    boolean quarter = Math.abs(Math.abs(radians) - Math.PI / 2) < 1e-6;
+    int w = quarter ? g.height() : g.width();
+    int h = quarter ? g.width() : g.height();
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D gr = out.createGraphics();
+    gr.setColor(Color.WHITE);
+    gr.fillRect(0, 0, w, h);
+    gr.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    AffineTransform t = new AffineTransform();
+    t.translate(w / 2.0, h / 2.0);
+    t.rotate(radians);
+    t.translate(-g.width() / 2.0, -g.height() / 2.0);
+    gr.drawImage(image(g), t, null);
+    gr.dispose();
+    Gray r = gray(out);
+    return new Gray(r.pixels(), r.width(), r.height(), g.dpi());
+  }
+
+  // ---- ruling lines and cells ----
+
+  /**
+   * The pixels of ruling lines: runs of ink at least {@link #MIN_RULE_IN} long across, grouped into lines no
+   * thicker than {@link #MAX_RULE_THICK_IN}; their boxes {@code [x0,y0,x1,y1]} go to the two lists.
+   */
+  private static boolean[] rulings(boolean[] ink, int w, int h, List<int[]> hOut, List<int[]> vOut) {
+    int minLen = (int) (MIN_RULE_IN * DPI);
+    int maxThick = (int) Math.ceil(MAX_RULE_THICK_IN * DPI);
+    int gap = 3;
+    boolean[] mask = new boolean[w * h];
+    List<int[]> hs = runs(ink, w, h, true, minLen, gap);
+    List<int[]> vs = runs(ink, w, h, false, minLen, gap);
+    for (int[] box : group(hs, true)) {
+      if (box[3] - box[1] + 1 <= maxThick) {
+        hOut.add(box);
+      }
+    }
+    for (int[] box : group(vs, false)) {
+      if (box[2] - box[0] + 1 <= maxThick) {
+        vOut.add(box);
+      }
+    }
+    // a vertical line stands on a horizontal one: strokes of large type do not
+    int tol = maxThick * 2;
+    vOut.removeIf(v -> hOut.stream().noneMatch(hh -> v[0] >= hh[0] - tol && v[0] <= hh[2] + tol
+        && v[1] - tol <= hh[3] && v[3] + tol >= hh[1]));
+    hOut.removeIf(hh -> vOut.stream().noneMatch(v -> v[0] >= hh[0] - tol && v[0] <= hh[2] + tol
+        && v[1] - tol <= hh[3] && v[3] + tol >= hh[1]));
+    for (List<int[]> boxes : List.of(hOut, vOut)) {
+      for (int[] b : boxes) {
+        for (int y = b[1]; y <= b[3]; y++) {
+          for (int x = b[0]; x <= b[2]; x++) {
+            mark(mask, w, h, x, y);
+          }
+        }
+      }
+    }
+    return mask;
+  }
+
+  /** Marks a pixel and its four neighbours (anti-aliased edges of a line). */
+  private static void mark(boolean[] mask, int w, int h, int x, int y) {
+    mask[y * w + x] = true;
+    if (x > 0) {
+      mask[y * w + x - 1] = true;
+    }
+    if (x + 1 < w) {
+      mask[y * w + x + 1] = true;
+    }
+    if (y > 0) {
+      mask[(y - 1) * w + x] = true;
+    }
+    if (y + 1 < h) {
+      mask[(y + 1) * w + x] = true;
+    }
+  }
+
+  /** Runs {@code [line, from, to]} of ink (gaps up to {@code gap} bridged) at least {@code min} long. */
+  private static List<int[]> runs(boolean[] ink, int w, int h, boolean horizontal, int min, int gap) {
+    List<int[]> out = new ArrayList<>();
+    int lines = horizontal ? h : w;
+    int len = horizontal ? w : h;
+    for (int l = 0; l < lines; l++) {
+      int start = -1;
+      int last = -1;
+      for (int i = 0; i <= len; i++) {
+        boolean on = i < len && (horizontal ? ink[l * w + i] : ink[i * w + l]);
+        if (on) {
+          if (start < 0 || i - last > gap + 1) {
+            if (start >= 0 && last - start + 1 >= min) {
+              out.add(new int[] {l, start, last});
+            }
+            start = i;
+          }
+          last = i;
+        }
+      }
+      if (start >= 0 && last - start + 1 >= min) {
+        out.add(new int[] {l, start, last});
+      }
+    }
+    return out;
+  }
+
+  /** Runs on neighbouring lines that overlap joined into one line's box {@code [x0,y0,x1,y1]}. */
+  private static List<int[]> group(List<int[]> runs, boolean horizontal) {
+    int n = runs.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    // runs are sorted by line; compare with runs of the previous two lines
+    int startPrev = 0;
+    for (int i = 0; i < n; i++) {
+      int[] r = runs.get(i);
+      while (startPrev < i && runs.get(startPrev)[0] < r[0] - 2) {
+        startPrev++;
+      }
+      for (int j = startPrev; j < i; j++) {
+        int[] q = runs.get(j);
+        if (q[0] < r[0] && q[1] <= r[2] && r[1] <= q[2]) {
+          union(parent, i, j);
+        }
+      }
+    }
+    java.util.Map<Integer, int[]> boxes = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      int[] r = runs.get(i);
+      int[] b = boxes.computeIfAbsent(find(parent, i),
+          k -> new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE});
+      int x0 = horizontal ? r[1] : r[0];
+      int x1 = horizontal ? r[2] : r[0];
+      int y0 = horizontal ? r[0] : r[1];
+      int y1 = horizontal ? r[0] : r[2];
+      b[0] = Math.min(b[0], x0);
+      b[1] = Math.min(b[1], y0);
+      b[2] = Math.max(b[2], x1);
+      b[3] = Math.max(b[3], y1);
+    }
+    return new ArrayList<>(boxes.values());
+  }
+
+  private static int find(int[] p, int i) {
+    while (p[i] != i) {
+      p[i] = p[p[i]];
+      i = p[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] p, int a, int b) {
+    int ra = find(p, a);
+    int rb = find(p, b);
+    if (ra != rb) {
+      p[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+
+  /**
+   * The cells: regions enclosed by ruling lines, found on a quarter-size map of the lines. A table open at
+   * its top or bottom (continued over a page break) is closed along its vertical lines' ends for this.
+   */
+  private static List<int[]> cells(boolean[] lines, List<int[]> hs, List<int[]> vs, int w, int h) {
+    int f = 4;
+    int sw = (w + f - 1) / f;
+    int sh = (h + f - 1) / f;
+    boolean[] wall = new boolean[sw * sh];
+    for (int[] b : hs) {
+      for (int x = b[0]; x <= b[2]; x++) {
+        for (int y = b[1]; y <= b[3]; y++) {
+          wall[(y / f) * sw + x / f] = true;
+        }
+      }
+    }
+    for (int[] b : vs) {
+      for (int x = b[0]; x <= b[2]; x++) {
+        for (int y = b[1]; y <= b[3]; y++) {
+          wall[(y / f) * sw + x / f] = true;
+        }
+      }
+    }
+    // close open tops and bottoms: join the ends of vertical lines that end at the same height
+    for (int end = 0; end < 2; end++) {
+      List<int[]> sorted = new ArrayList<>(vs);
+      final int e = end;
+      sorted.sort((a, b) -> Integer.compare(e == 0 ? a[1] : a[3], e == 0 ? b[1] : b[3]));
+      int i = 0;
+      while (i < sorted.size()) {
+        int y = e == 0 ? sorted.get(i)[1] : sorted.get(i)[3];
+        int j = i;
+        int minX = Integer.MAX_VALUE;
+        int maxX = Integer.MIN_VALUE;
+        while (j < sorted.size() && Math.abs((e == 0 ? sorted.get(j)[1] : sorted.get(j)[3]) - y) <= 12) {
+          minX = Math.min(minX, sorted.get(j)[0]);
+          maxX = Math.max(maxX, sorted.get(j)[2]);
+          j++;
+        }
+        if (j - i >= 2) {
+          for (int x = minX; x <= maxX; x++) {
+            wall[(y / f) * sw + x / f] = true;
+          }
+        }
+        i = j;
+      }
+    }
+    int[] label = new int[sw * sh];
+    List<int[]> out = new ArrayList<>();
+    int min = (int) (MIN_CELL_IN * DPI);
+    int next = 0;
+    int[] stack = new int[sw * sh];
+    for (int start = 0; start < sw * sh; start++) {
+      if (wall[start] || label[start] != 0) {
+        continue;
+      }
+      next++;
+      int top = 0;
+      stack[top++] = start;
+      label[start] = next;
+      int x0 = Integer.MAX_VALUE;
+      int y0 = Integer.MAX_VALUE;
+      int x1 = -1;
+      int y1 = -1;
+      boolean border = false;
+      while (top > 0) {
+        int p = stack[--top];
+        int x = p % sw;
+        int y = p / sw;
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+        if (x == 0 || y == 0 || x == sw - 1 || y == sh - 1) {
+          border = true;
+        }
+        int[] nb = {p - 1, p + 1, p - sw, p + sw};
+        for (int k = 0; k < 4; k++) {
+          int q = nb[k];
+          if ((k == 0 && x == 0) || (k == 1 && x == sw - 1) || q < 0 || q >= sw * sh) {
+            continue;
+          }
+          if (!wall[q] && label[q] == 0) {
+            label[q] = next;
+            stack[top++] = q;
+          }
+        }
+      }
+      int cw = (x1 - x0 + 1) * f;
+      int ch = (y1 - y0 + 1) * f;
+      if (!border && cw >= min && ch >= min && cw < w * 0.95 && ch < h * 0.9) {
+        out.add(new int[] {x0 * f, y0 * f, Math.min(w, (x1 + 1) * f), Math.min(h, (y1 + 1) * f)});
+      }
+    }
+    return out;
+  }
+}
