@@ -481,7 +481,11 @@ public final class TextDecoder {
       if (o.nums().size() > w) {
         return NEVER;
       }
-      return isShort(o, w) ? c + SHORT : c;
+      if (isShort(o, w)) {
+        // a row missing cells is taken only where its own label names it, never for a label-less tuple
+        return ident == r.index() ? c + SHORT : NEVER;
+      }
+      return c;
     }
 
     /**
@@ -564,8 +568,8 @@ public final class TextDecoder {
             o.ref(), r.label(), col.label(), false, true));
       }
       rowsFound.computeIfAbsent(r.table().id(), k -> new LinkedHashSet<>()).add(r.row() == null ? "" : r.row().key());
-      anomalies.add(Anomaly.of(Severity.WARNING, "table_unreadable", keys, "表" + r.table().id() + "「" + r.label()
-          + "」一行读到的数字（" + runText + "）不能确定地放进各列：" + why + "；这些格未填数，以免猜错（请查原件）", o.ref().page()));
+      anomalies.add(Anomaly.variant(Severity.WARNING, "table_unreadable", "row", keys, o.ref().page(),
+          r.table().title(), r.label(), runText, why));
     }
 
     /**

@@ -157,6 +157,7 @@ public final class SparkExtract {
         throw new IllegalArgumentException("No such file or folder: " + input);
       }
     }
+    org.apache.hadoop.fs.Path base = commonParent(options.inputs(), hadoop);
     Dataset<Row> files = null;
     List<Extracted> listedHere = new ArrayList<>();
     for (int i = 0; i < options.inputs().size(); i++) {
@@ -165,7 +166,7 @@ public final class SparkExtract {
       FileSystem fs = path.getFileSystem(hadoop);
       org.apache.hadoop.fs.Path qualified = fs.makeQualified(path);
       FileStatus status = fs.getFileStatus(qualified);
-      Stages.Root root = new Stages.Root(i, qualified.toString(), qualified.getName(), status.isDirectory());
+      Stages.Root root = new Stages.Root(i, qualified.toString(), rootName(base, qualified), status.isDirectory());
       Listing listing = Listing.of(fs, root);
       listing.empty().forEach(p -> listedHere.add(Stages.extracted(root.input(), Stages.walkPath(root, p), 0,
           FileExtraction.emptyFile(root.source(p)))));
@@ -204,6 +205,47 @@ public final class SparkExtract {
     } finally {
       finished.unpersist();
     }
+  }
+
+  /**
+   * The folder sources are named from, as on the command line: the deepest folder holding every input (none
+   * when the inputs share no folder, on different file systems).
+   */
+  private static org.apache.hadoop.fs.Path commonParent(List<String> inputs, Configuration hadoop) throws IOException {
+    org.apache.hadoop.fs.Path base = null;
+    for (String input : inputs) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+      org.apache.hadoop.fs.Path parent = path.getFileSystem(hadoop).makeQualified(path).getParent();
+      if (parent == null) {
+        return null;
+      }
+      if (base == null) {
+        base = parent;
+      } else {
+        while (base != null && !within(parent, base)) {
+          base = base.getParent();
+        }
+        if (base == null) {
+          return null;
+        }
+      }
+    }
+    return base;
+  }
+
+  private static boolean within(org.apache.hadoop.fs.Path path, org.apache.hadoop.fs.Path folder) {
+    String p = path.toString();
+    String f = folder.toString();
+    return p.equals(f) || p.startsWith(f.endsWith("/") ? f : f + "/");
+  }
+
+  /** An input's name in its sources: its path below {@code base}. */
+  private static String rootName(org.apache.hadoop.fs.Path base, org.apache.hadoop.fs.Path input) {
+    if (base == null || !within(input, base)) {
+      return input.getName();
+    }
+    String b = base.toString();
+    return input.toString().substring(b.endsWith("/") ? b.length() : b.length() + 1);
   }
 
   /**

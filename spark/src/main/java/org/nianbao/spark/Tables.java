@@ -34,7 +34,7 @@ final class Tables {
   static final StructType CELLS = schema(
       string("report_id"), string("source"), string("agency"), integer("year"), string("format"), string("key"),
       number("value"), string("raw"), string("flags"), integer("page"), string("row_label"), string("column_label"),
-      string("locator"));
+      string("locator"), string("reviewer"), string("review_note"));
 
   static final StructType ANOMALIES = schema(
       string("report_id"), string("source"), string("agency"), integer("year"), string("severity"), string("rule"),
@@ -54,7 +54,8 @@ final class Tables {
     List<Row> rows = new ArrayList<>(r.cells().size());
     for (CellValue c : r.cells()) {
       rows.add(RowFactory.create(r.id().text(), r.source(), r.agency(), r.year(), r.format(), c.key(), c.value(),
-          c.raw(), c.flagsText(), page(c.page()), c.rowLabel(), c.columnLabel(), c.locator()));
+          c.raw(), c.flagsText(), page(c.page()), c.rowLabel(), c.columnLabel(), c.locator(),
+          c.reviewer(), c.reviewNote()));
     }
     return rows.iterator();
   }
