@@ -24,7 +24,6 @@ import org.apache.spark.sql.types.StructType;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.Report;
 import org.nianbao.pipeline.batch.FileExtraction;
-import org.nianbao.pipeline.batch.ReportCodec;
 import org.nianbao.pipeline.batch.ZipLimits;
 import org.nianbao.validate.CrossReportChecks;
 
@@ -142,13 +141,13 @@ final class Stages {
     e.setUnread(FileExtraction.unread(r));
     e.setAgencyGroup(CrossReportChecks.normalizeAgency(r.agency()));
     e.setYear(r.year());
-    e.setReport(ReportCodec.encode(r));
+    e.setReport(FileExtraction.encode(r));
     return e;
   }
 
   static Report report(Extracted e) {
     try {
-      return ReportCodec.decode(e.getReport());
+      return FileExtraction.decode(e.getReport());
     } catch (IOException ex) {
       throw new UncheckedIOException("a report encoded by this job decodes", ex);
     }

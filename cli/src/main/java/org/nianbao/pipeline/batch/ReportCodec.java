@@ -25,12 +25,12 @@ import org.nianbao.model.Status;
  * A compact binary form of a {@link Report}, used both on the worker pipe and in the state folder. Enums
  * are written by their codes, not ordinals, so a state folder stays readable when an enum grows.
  */
-public final class ReportCodec {
+final class ReportCodec {
   private static final int VERSION = 1;
 
   private ReportCodec() {}
 
-  public static byte[] encode(Report r) {
+  static byte[] encode(Report r) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 128 * r.cells().size());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       write(out, r);
@@ -41,7 +41,7 @@ public final class ReportCodec {
   }
 
   /** Decodes bytes from {@link #encode}; damaged bytes give an {@link IOException}. */
-  public static Report decode(byte[] bytes) throws IOException {
+  static Report decode(byte[] bytes) throws IOException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       return read(in);
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -95,6 +95,16 @@ public final class FileExtraction implements Closeable {
     return Outcomes.refused(source, "refused: file larger than " + LimitedCopy.mb(limits.maxEntryBytes()));
   }
 
+  /** A report in the batch's binary form ({@code ReportCodec}), to move between the job's stages. */
+  public static byte[] encode(Report r) {
+    return ReportCodec.encode(r);
+  }
+
+  /** A report from {@link #encode}; damaged bytes give an {@link IOException}. */
+  public static Report decode(byte[] bytes) throws IOException {
+    return ReportCodec.decode(bytes);
+  }
+
   /** The row of an empty file, for engines that see a file's size before its bytes. */
   public static Report emptyFile(String source) {
     return Outcomes.empty(source);
