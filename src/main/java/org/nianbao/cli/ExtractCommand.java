@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Status;
+import org.nianbao.pipeline.Corrections;
 import org.nianbao.pipeline.batch.BatchOptions;
 import org.nianbao.pipeline.batch.BatchResult;
 import org.nianbao.pipeline.batch.BatchRunner;
@@ -64,6 +66,29 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Seconds one document may take (default: ${DEFAULT-VALUE}).")
   private long timeoutSeconds;
 
+  @Option(names = "--include", paramLabel = "GLOB",
+      description = "Read only files whose path below the input root or name matches (repeatable), e.g. '*.pdf'.")
+  private List<String> include = List.of();
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "Leave out files whose path below the input root or name matches (repeatable).")
+  private List<String> exclude = List.of();
+
+  @Option(names = "--review", description = "Also write review/index.html and a page per report to check.")
+  private boolean review;
+
+  @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+      description = "Extra output formats beside the CSV files: jsonl (reports.jsonl, one object per report).")
+  private List<String> formats = List.of();
+
+  @Option(names = "--corrections", paramLabel = "FILE",
+      description = "A reviewer's corrections (CSV report_id,key,value,reviewer,note) to apply to the values read.")
+  private Path corrections;
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+      description = "Language of messages, glossary, workbook and summary: zh (default) or en.")
+  private String lang;
+
   @Option(names = {"-v", "--verbose"}, description = "Log what the run does, and the libraries' warnings.")
   private boolean verbose;
 
@@ -86,6 +111,21 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // the run's language for this JVM (cross-report findings, the workbook, the summary) and its workers
+    String before = System.getProperty(Messages.PROPERTY);
+    System.setProperty(Messages.PROPERTY, lang);
+    try {
+      return extract();
+    } finally {
+      if (before == null) {
+        System.clearProperty(Messages.PROPERTY);
+      } else {
+        System.setProperty(Messages.PROPERTY, before);
+      }
+    }
+  }
+
+  private Integer extract() {
     PrintWriter err = spec.commandLine().getErr();
     BatchOptions options = options(err);
     Progress progress = new Progress(err, terminal && !quiet, quiet);
@@ -94,30 +134,31 @@ final class ExtractCommand implements Callable<Integer> {
       result = new BatchRunner(options).run(progress);
     } catch (IOException e) {
       progress.end();
-      err.println("nianbao: cannot write the output in " + out + ": " + e);
+      err.println(Messages.text("error.output", out, e));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       progress.end();
-      err.println("nianbao: interrupted; rerun with --resume to continue");
+      err.println(Messages.text("error.interrupted"));
       return 1;
     }
     progress.end();
     if (result instanceof BatchResult.NotStarted notStarted) {
-      err.println("nianbao: cannot start the extraction: " + notStarted.reason());
+      err.println(Messages.text("error.not_started", notStarted.reason()));
       return 2;
     }
     BatchResult.Completed completed = (BatchResult.Completed) result;
     if (!quiet) {
       progress.summary(completed.summary(), out);
       if (xlsx) {
-        err.println("  written: " + out.resolve(XlsxWriter.FILE));
+        err.println(Messages.text("summary.written_file", out.resolve(XlsxWriter.FILE)));
       }
     }
     if (stats != null) {
       writeStats(completed.summary(), err);
     }
-    return completed.summary().count(Status.FAILED) > 0 ? 1 : 0;
+    boolean unmatched = completed.summary().correctionsUnmatched() > 0;
+    return completed.summary().count(Status.FAILED) > 0 || unmatched ? 1 : 0;
   }
 
   private void writeStats(BatchSummary s, PrintWriter err) {
@@ -147,6 +188,9 @@ final class ExtractCommand implements Callable<Integer> {
     if (retryFailed && !resume) {
       throw new ParameterException(spec.commandLine(), "--retry-failed goes with --resume");
     }
+    if (!lang.equals("zh") && !lang.equals("en")) {
+      throw new ParameterException(spec.commandLine(), "--lang is zh or en: " + lang);
+    }
     if (verbose && quiet) {
       throw new ParameterException(spec.commandLine(), "--verbose and --quiet exclude each other");
     }
@@ -162,8 +206,29 @@ final class ExtractCommand implements Callable<Integer> {
     if (mappings != null && !Files.isDirectory(mappings)) {
       throw new ParameterException(spec.commandLine(), "--mappings is not a folder: " + mappings);
     }
+    for (String glob : java.util.stream.Stream.concat(include.stream(), exclude.stream()).toList()) {
+      try {
+        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      } catch (RuntimeException e) {
+        throw new ParameterException(spec.commandLine(), "not a glob: " + glob + " (" + e.getMessage() + ")");
+      }
+    }
+    for (String f : formats) {
+      if (!f.equals("jsonl") && !f.equals("csv")) {
+        throw new ParameterException(spec.commandLine(), "--format is csv or jsonl: " + f);
+      }
+    }
+    if (corrections != null) {
+      try {
+        Corrections.load(corrections);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), Messages.text("error.corrections", corrections,
+            e.getMessage()));
+      }
+    }
     return new BatchOptions(inputs, out, limit.jobs(), resume, retryFailed, Duration.ofSeconds(timeoutSeconds),
-        new ProcessorSpec(processor, Optional.ofNullable(mappings)), ZipLimits.DEFAULT,
-        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx, verbosity);
+        new ProcessorSpec(processor, Optional.ofNullable(mappings), Optional.ofNullable(corrections)), ZipLimits.DEFAULT,
+        BatchOptions.DEFAULT_WORKER_HEAP_MB, xlsx, verbosity, review, formats.contains("jsonl"),
+        include, exclude);
   }
 }

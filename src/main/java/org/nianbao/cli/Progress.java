@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Status;
 import org.nianbao.pipeline.batch.BatchSummary;
 import org.nianbao.pipeline.batch.RunListener;
@@ -63,8 +64,8 @@ final class Progress implements RunListener {
     double rate = seconds > 0 ? extracted / seconds : 0;
     int left = Math.max(0, total - done);
     String eta = rate > 0 ? duration(Duration.ofSeconds(Math.round(left / rate))) : "?";
-    String line = String.format(Locale.ROOT, "%d/%d done, %.1f docs/s, ETA %s, %d failed",
-        done, Math.max(total, done), rate, eta, failed);
+    String line = Messages.text("progress.line", done, Math.max(total, done),
+        String.format(Locale.ROOT, "%.1f", rate), eta, failed);
     if (terminal) {
       err.print("\r" + line + "\u001b[K");
       err.flush();
@@ -83,26 +84,29 @@ final class Progress implements RunListener {
   }
 
   void summary(BatchSummary s, Path out) {
-    err.printf(Locale.ROOT, "nianbao: %d documents in %s%s%n", s.documents(), duration(s.elapsed()),
-        s.resumed() > 0 ? " (" + s.resumed() + " finished by an earlier run)" : "");
+    err.println(Messages.text("summary.documents", s.documents(), duration(s.elapsed()),
+        s.resumed() > 0 ? Messages.text("summary.resumed", s.resumed()) : ""));
     Map<String, Integer> byStatus = new LinkedHashMap<>();
     for (Status status : Status.values()) {
       if (s.count(status) > 0) {
         byStatus.put(status.code(), s.count(status));
       }
     }
-    err.println("  by status: " + counts(byStatus));
-    err.println("  by file type: " + counts(s.byFileType()));
-    err.println("  written: " + out.resolve("reports.csv") + ", cells.csv, anomalies.csv, wide-<format>.csv");
+    err.println(Messages.text("summary.by_status", counts(byStatus)));
+    err.println(Messages.text("summary.by_type", counts(s.byFileType())));
+    err.println(Messages.text("summary.written", out.resolve("reports.csv")));
     if (s.count(Status.FAILED) > 0) {
-      err.println("  " + s.count(Status.FAILED) + " inputs could not be read: see the error column of reports.csv");
+      err.println(Messages.text("summary.failed", s.count(Status.FAILED)));
+    }
+    if (s.correctionsApplied() > 0 || s.correctionsUnmatched() > 0) {
+      err.println(Messages.text("summary.corrections", s.correctionsApplied(), s.correctionsUnmatched()));
     }
   }
 
   private static String counts(Map<String, Integer> counts) {
-    return counts.isEmpty() ? "none" : counts.entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
+    return counts.isEmpty() ? Messages.text("summary.none") : counts.entrySet().stream()
+        .map(e -> Messages.text("summary.item", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(Messages.text("summary.separator")));
   }
 
   static String duration(Duration d) {

@@ -11,7 +11,10 @@ import java.util.List;
  */
 final class Splits {
   /** More readings than this are not enumerated: the row is then unreadable. */
-  static final int LIMIT = 200_000;
+  static final int LIMIT = 50_000;
+
+  /** No cell of these tables has more digits than this; longer parts are not readings. */
+  static final int MAX_DIGITS = 12;
 
   private Splits() {}
 
@@ -38,6 +41,13 @@ final class Splits {
     if (filled == width) {
       return true;
     }
+    int digitsLeft = tok.length() - from;
+    for (int u = t + 1; u < tokens.size(); u++) {
+      digitsLeft += tokens.get(u).length();
+    }
+    if (digitsLeft < width - filled || tokens.size() - t > width - filled) {
+      return true;
+    }
     String rest = tok.substring(from);
     boolean decimal = tok.indexOf('.') >= 0;
     int lastToken = t == tokens.size() - 1 ? 1 : 0;
@@ -47,7 +57,7 @@ final class Splits {
         continue;
       }
       String part = rest.substring(0, len);
-      if (part.length() > 1 && part.charAt(0) == '0') {
+      if (part.length() > 1 && part.charAt(0) == '0' || !decimal && part.length() > MAX_DIGITS) {
         break;
       }
       parts[filled] = part;

@@ -60,6 +60,8 @@ public final class TextDecoder {
   private static final double NEVER = 1000;
   /** How far before the numbers a row's label may end (group fragments and numbering in between). */
   private static final int LABEL_SLACK = 8;
+  /** Combinations of open runs' readings tried together; beyond this the runs stay unread. */
+  private static final long JOINT_LIMIT = 20_000;
   private static final Pattern PROSE_NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*[件条项]");
 
   private final Tokenizer tokenizer = new Tokenizer();
@@ -479,7 +481,11 @@ public final class TextDecoder {
       if (o.nums().size() > w) {
         return NEVER;
       }
-      return isShort(o, w) ? c + SHORT : c;
+      if (isShort(o, w)) {
+        // a row missing cells is taken only where its own label names it, never for a label-less tuple
+        return ident == r.index() ? c + SHORT : NEVER;
+      }
+      return c;
     }
 
     /**
@@ -562,49 +568,94 @@ public final class TextDecoder {
             o.ref(), r.label(), col.label(), false, true));
       }
       rowsFound.computeIfAbsent(r.table().id(), k -> new LinkedHashSet<>()).add(r.row() == null ? "" : r.row().key());
-      anomalies.add(Anomaly.of(Severity.WARNING, "table_unreadable", keys, "表" + r.table().id() + "「" + r.label()
-          + "」一行读到的数字（" + runText + "）不能确定地放进各列：" + why + "；这些格未填数，以免猜错（请查原件）", o.ref().page()));
+      anomalies.add(Anomaly.variant(Severity.WARNING, "table_unreadable", "row", keys, o.ref().page(),
+          r.table().title(), r.label(), runText, why));
+    }
+
+    /**
+     * An identity instance as a linear equation over the cells not yet known: {@code constant + Σ coef·cell = 0}
+     * (left side positive, right side negative). Null when a known cell in it is not an integer.
+     */
+    private record Equation(long constant, Map<String, Integer> coef) {}
+
+    private List<Equation> equations() {
+      List<Equation> out = new ArrayList<>();
+      for (IdentitySpec id : fm.identities()) {
+        if (id.relation() != IdentitySpec.Relation.EQUAL) {
+          continue;
+        }
+        for (IdentitySpec.Instance inst : id.instances()) {
+          List<String> left = expand(inst.left());
+          List<String> right = expand(inst.right());
+          if (left == null || right == null) {
+            continue;
+          }
+          long constant = 0;
+          Map<String, Integer> coef = new LinkedHashMap<>();
+          boolean integral = true;
+          for (int side = 0; side < 2; side++) {
+            int sign = side == 0 ? 1 : -1;
+            for (String k : side == 0 ? left : right) {
+              BigDecimal f = fixed.get(k);
+              if (f == null) {
+                coef.merge(k, sign, Integer::sum);
+              } else if (f.stripTrailingZeros().scale() <= 0) {
+                constant += sign * f.longValueExact();
+              } else {
+                integral = false;
+              }
+            }
+          }
+          coef.values().removeIf(c -> c == 0);
+          if (integral && !coef.isEmpty()) {
+            out.add(new Equation(constant, coef));
+          }
+        }
+      }
+      return out;
     }
 
     /** Decides the glued runs: identities first, jointly over runs that share them; then the prose. */
     private void solve() {
-      List<IdentitySpec.Instance> instances = new ArrayList<>();
-      for (IdentitySpec id : fm.identities()) {
-        if (id.relation() == IdentitySpec.Relation.EQUAL) {
-          instances.addAll(id.instances());
-        }
-      }
-      List<List<String>[]> expanded = new ArrayList<>();
-      for (IdentitySpec.Instance inst : instances) {
-        @SuppressWarnings("unchecked")
-        List<String>[] sides = new List[] {expand(inst.left()), expand(inst.right())};
-        if (sides[0] != null && sides[1] != null) {
-          expanded.add(sides);
-        }
-      }
+      List<Equation> equations = equations();
       Map<String, Run> runOf = new HashMap<>();
       for (Run run : runs) {
         run.keys.forEach(k -> runOf.put(k, run));
       }
-      // each run alone, with the identities whose other cells are all read
       Set<Run> bound = new HashSet<>();
+      for (Equation e : equations) {
+        e.coef().keySet().forEach(k -> {
+          if (runOf.containsKey(k)) {
+            bound.add(runOf.get(k));
+          }
+        });
+      }
+      // each run alone, with the identities whose other cells are all read
       for (Run run : runs) {
+        List<Equation> own = equations.stream().filter(e -> run.keys.containsAll(e.coef().keySet())).toList();
+        if (own.isEmpty()) {
+          continue;
+        }
+        int[][] at = new int[own.size()][];
+        int[][] coef = new int[own.size()][];
+        for (int e = 0; e < own.size(); e++) {
+          List<Map.Entry<String, Integer>> terms = List.copyOf(own.get(e).coef().entrySet());
+          at[e] = terms.stream().mapToInt(t -> run.keys.indexOf(t.getKey())).toArray();
+          coef[e] = terms.stream().mapToInt(Map.Entry::getValue).toArray();
+        }
         List<String[]> ok = new ArrayList<>();
+        long[] v = new long[run.keys.size()];
         for (String[] cand : run.all) {
-          Map<String, BigDecimal> v = new HashMap<>(fixed);
           for (int c = 0; c < cand.length; c++) {
-            v.put(run.keys.get(c), Splits.value(cand[c]));
+            v[c] = Long.parseLong(cand[c]);
           }
           boolean holds = true;
-          for (List<String>[] sides : expanded) {
-            boolean touches = touches(sides, run.keys);
-            if (touches) {
-              bound.add(run);
+          for (int e = 0; e < own.size() && holds; e++) {
+            long sum = own.get(e).constant();
+            for (int t = 0; t < at[e].length; t++) {
+              sum += coef[e][t] * v[at[e][t]];
             }
-            if (touches && known(sides, v) && !balanced(sides, v)) {
-              holds = false;
-              break;
-            }
+            holds = sum == 0;
           }
           if (holds) {
             ok.add(cand);
@@ -613,32 +664,34 @@ public final class TextDecoder {
         run.left = ok;
       }
       // runs still open: every combination, checked against the identities it completes
-      List<Run> open = runs.stream().filter(r -> r.left.size() > 1).toList();
-      long product = 1;
-      for (Run r : open) {
-        product *= r.left.size();
-        if (product > Splits.LIMIT) {
-          break;
-        }
-      }
-      Map<Run, String[]> decided = new HashMap<>();
+      Map<String, Long> decided = new HashMap<>();
       for (Run r : runs) {
         if (r.left.size() == 1) {
-          decided.put(r, r.left.get(0));
+          put(decided, r, r.left.get(0));
         }
       }
-      if (!open.isEmpty() && product <= Splits.LIMIT) {
-        List<List<String[]>> survivors = new ArrayList<>();
-        combine(open, 0, new ArrayList<>(), expanded, decided, survivors);
+      List<Run> open = runs.stream().filter(r -> r.left.size() > 1 && bound.contains(r)).toList();
+      long product = 1;
+      for (Run r : open) {
+        product = Math.min(Long.MAX_VALUE / 4, product * r.left.size());
+      }
+      if (!open.isEmpty() && product <= JOINT_LIMIT) {
+        Set<String> openKeys = new HashSet<>();
+        open.forEach(r -> openKeys.addAll(r.keys));
+        List<Equation> joint = equations.stream()
+            .filter(e -> e.coef().keySet().stream().anyMatch(openKeys::contains))
+            .filter(e -> e.coef().keySet().stream().allMatch(k -> openKeys.contains(k) || decided.containsKey(k)))
+            .toList();
+        List<Set<String>> readings = new ArrayList<>();
+        open.forEach(r -> readings.add(new HashSet<>()));
+        combine(open, 0, new HashMap<>(decided), new String[open.size()][], joint, readings);
         for (int k = 0; k < open.size(); k++) {
           Run r = open.get(k);
-          Set<String> readings = new HashSet<>();
-          for (List<String[]> s : survivors) {
-            readings.add(String.join(",", s.get(k)));
-          }
-          if (readings.size() == 1 && !survivors.isEmpty()) {
-            String[] only = survivors.get(0).get(k);
-            r.left = List.<String[]>of(only);
+          if (readings.get(k).size() == 1) {
+            String only = readings.get(k).iterator().next();
+            r.left = List.<String[]>of(only.split(",", -1));
+          } else if (readings.get(k).isEmpty()) {
+            r.left = List.of();
           }
         }
       }
@@ -673,32 +726,43 @@ public final class TextDecoder {
       }
     }
 
-    private void combine(List<Run> open, int k, List<String[]> chosen, List<List<String>[]> expanded,
-        Map<Run, String[]> decided, List<List<String[]>> out) {
-      if (k == open.size()) {
-        Map<String, BigDecimal> v = new HashMap<>(fixed);
-        decided.forEach((r, cand) -> put(v, r, cand));
-        for (int i = 0; i < open.size(); i++) {
-          put(v, open.get(i), chosen.get(i));
+    private static boolean holds(Equation e, Map<String, Long> v) {
+      long sum = e.constant();
+      for (Map.Entry<String, Integer> c : e.coef().entrySet()) {
+        Long x = v.get(c.getKey());
+        if (x == null) {
+          return true;
         }
-        for (List<String>[] sides : expanded) {
-          if (known(sides, v) && !balanced(sides, v)) {
+        sum += c.getValue() * x;
+      }
+      return sum == 0;
+    }
+
+    private static void combine(List<Run> open, int k, Map<String, Long> v, String[][] chosen, List<Equation> joint,
+        List<Set<String>> readings) {
+      if (k == open.size()) {
+        for (Equation e : joint) {
+          if (!holds(e, v)) {
             return;
           }
         }
-        out.add(List.copyOf(chosen));
+        for (int i = 0; i < open.size(); i++) {
+          readings.get(i).add(String.join(",", chosen[i]));
+        }
         return;
       }
-      for (String[] cand : open.get(k).left) {
-        chosen.add(cand);
-        combine(open, k + 1, chosen, expanded, decided, out);
-        chosen.remove(chosen.size() - 1);
+      Run r = open.get(k);
+      for (String[] cand : r.left) {
+        chosen[k] = cand;
+        put(v, r, cand);
+        combine(open, k + 1, v, chosen, joint, readings);
       }
+      r.keys.forEach(v::remove);
     }
 
-    private static void put(Map<String, BigDecimal> v, Run r, String[] cand) {
+    private static void put(Map<String, Long> v, Run r, String[] cand) {
       for (int c = 0; c < cand.length; c++) {
-        v.put(r.keys.get(c), Splits.value(cand[c]));
+        v.put(r.keys.get(c), Long.parseLong(cand[c]));
       }
     }
 
@@ -770,20 +834,6 @@ public final class TextDecoder {
         }
       }
       return out;
-    }
-
-    private static boolean touches(List<String>[] sides, List<String> keys) {
-      return sides[0].stream().anyMatch(keys::contains) || sides[1].stream().anyMatch(keys::contains);
-    }
-
-    private static boolean known(List<String>[] sides, Map<String, BigDecimal> v) {
-      return v.keySet().containsAll(sides[0]) && v.keySet().containsAll(sides[1]);
-    }
-
-    private static boolean balanced(List<String>[] sides, Map<String, BigDecimal> v) {
-      BigDecimal l = sides[0].stream().map(v::get).reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal r = sides[1].stream().map(v::get).reduce(BigDecimal.ZERO, BigDecimal::add);
-      return l.compareTo(r) == 0;
     }
   }
 }

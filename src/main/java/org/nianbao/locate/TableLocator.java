@@ -16,6 +16,7 @@ import org.nianbao.mapping.FormatMapping;
 import org.nianbao.mapping.KeyCatalog;
 import org.nianbao.mapping.TableSpec;
 import org.nianbao.model.Anomaly;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Severity;
 import org.nianbao.normalize.TextForms;
 import org.nianbao.source.Block;
@@ -76,19 +77,16 @@ public final class TableLocator {
         List<String> all = m.cells().stream().map(MappedCell::key).distinct().toList();
         List<String> mixed = all.stream()
             .filter(k -> catalog.entry(k).map(e -> !e.formats().contains(format)).orElse(false)).toList();
-        String which = mixed.isEmpty() ? ""
-            : "; its keys " + String.join(", ", mixed.subList(0, Math.min(3, mixed.size())))
-                + (mixed.size() > 3 ? ", …" : "") + " exist only in that layout";
-        anomalies.add(Anomaly.of(Severity.WARNING, "format_mixed", mixed.isEmpty() ? all : mixed,
-            "Table " + m.spec().id() + " follows the " + m.spec().format() + " layout in a " + format + " report"
-                + which, m.page()));
+        anomalies.add(Anomaly.rule(Severity.WARNING, "format_mixed", mixed.isEmpty() ? all : mixed, m.page(),
+            m.spec().title(), Messages.format(m.spec().format()), Messages.format(format),
+            mixed.isEmpty() ? Messages.text("label.none") : catalog.labels(mixed, 3)));
       }
     }
     FormatMapping fm = mapping.format(format).orElseThrow();
     for (TableSpec spec : fm.tables()) {
       if (!idsFound.contains(spec.id())) {
-        anomalies.add(Anomaly.of(Severity.ERROR, "missing_section", List.of(),
-            "The " + spec.id() + " table of the " + format + " format was not found in the document", 0));
+        anomalies.add(Anomaly.rule(Severity.ERROR, "missing_section", List.of(), 0, spec.title(),
+            Messages.format(format)));
       }
     }
     return new LocatedReport(format, chosen, anomalies);
@@ -138,9 +136,10 @@ public final class TableLocator {
       return new LocatedReport("unknown", List.of(), List.of());
     }
     List<Anomaly> anomalies = new ArrayList<>();
-    bestKeys.forEach((id, keys) -> anomalies.add(Anomaly.of(Severity.WARNING, "table_unreadable", keys,
-        "Table " + id + " is present only as text whose cells are glued into digit runs; its "
-            + keys.size() + " cells were not read rather than guessed (use the original document)", 0)));
+    Map<String, String> titles = new LinkedHashMap<>();
+    mapping.format(bestFormat).ifPresent(f -> f.tables().forEach(t -> titles.put(t.id(), t.title())));
+    bestKeys.forEach((id, keys) -> anomalies.add(Anomaly.rule(Severity.WARNING, "table_unreadable", keys, 0,
+        titles.getOrDefault(id, id), keys.size())));
     return new LocatedReport(bestFormat, List.of(), anomalies);
   }
 

@@ -13,10 +13,12 @@ import java.util.Set;
 import org.nianbao.mapping.BlockSpec;
 import org.nianbao.mapping.ColumnSpec;
 import org.nianbao.mapping.GroupSpec;
+import org.nianbao.mapping.KeyCatalog;
 import org.nianbao.mapping.MappingLoader;
 import org.nianbao.mapping.RowSpec;
 import org.nianbao.mapping.TableSpec;
 import org.nianbao.model.Anomaly;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Severity;
 import org.nianbao.normalize.CellNormalizer;
 import org.nianbao.normalize.TextForms;
@@ -138,9 +140,8 @@ public final class TableMapper {
       }
       String key = MappingLoader.key(spec.id(), "", col.key());
       if (seen.put(col, true) != null) {
-        anomalies.add(Anomaly.of(Severity.WARNING, "duplicate_row", List.of(key),
-            "Row '" + TextForms.display(String.join(" ", v.labelTexts())) + "' appears twice; the first one was kept",
-            page(v)));
+        anomalies.add(Anomaly.rule(Severity.WARNING, "duplicate_row", List.of(key), page(v),
+            TextForms.display(String.join(" ", v.labelTexts())), spec.title()));
         continue;
       }
       Cell c = v.values().get(0);
@@ -149,8 +150,8 @@ public final class TableMapper {
     List<String> missing = block.columns().stream().filter(c -> !seen.containsKey(c))
         .map(c -> MappingLoader.key(spec.id(), "", c.key())).toList();
     if (!cells.isEmpty() && !missing.isEmpty()) {
-      anomalies.add(Anomaly.of(Severity.WARNING, "missing_row", missing, "Table " + spec.id()
-          + " is printed transposed (one row per measure) and lacks the rows of " + String.join(", ", missing), 0));
+      anomalies.add(Anomaly.variant(Severity.WARNING, "missing_row", "transposed", missing, 0, spec.title(),
+          KeyCatalog.get().labels(missing, missing.size())));
     }
     int score = cells.isEmpty() ? 0 : cueHits(prepared.views, spec) * 2 + cells.size();
     return new TableMatch(spec, cells, anomalies, cells.isEmpty() ? Set.of() : Set.of(""), Set.copyOf(spec.keys()),
@@ -329,23 +330,20 @@ public final class TableMapper {
       }
       if (hit == null) {
         if (labelledGroup != null && v.hasNonBlankValue()) {
-          anomalies.add(Anomaly.of(Severity.INFO, "subtotal_row", List.of(),
-              "Row '" + TextForms.display(last(v))
-                  + "' prints a subtotal for its group; it is not a template row and was not mapped",
-              page(v)));
+          anomalies.add(Anomaly.rule(Severity.INFO, "subtotal_row", List.of(), page(v),
+              TextForms.display(last(v)), spec.title()));
         } else if (v.hasNonBlankValue() && !v.labels().isEmpty()) {
-          anomalies.add(Anomaly.of(Severity.WARNING, "unknown_row", List.of(),
-              "Row '" + TextForms.display(String.join(" ", v.labelTexts())) + "' carries numbers but its label matches no row of "
-                  + spec.id() + " (" + spec.format() + "); add it to the mapping if it is a variant",
-              page(v)));
+          anomalies.add(Anomaly.rule(Severity.WARNING, "unknown_row", List.of(), page(v),
+              TextForms.display(String.join(" ", v.labelTexts())), spec.title(), Messages.format(spec.format()),
+              String.join(" ", v.values().stream().map(Cell::text).map(String::strip).toList())));
         }
         continue;
       }
       // a parent row that is also its group's label (lg: 主动公开信息数 over 其中：1.网站公开) opens the group
       group = hit.row().group().isEmpty() ? labelledGroup : findGroup(block, hit.row().group());
       if (!blockFound.add(hit.row().key())) {
-        anomalies.add(Anomaly.of(Severity.WARNING, "duplicate_row", keysOf(spec, hit.row(), block),
-            "Row '" + hit.row().label() + "' appears twice; the first one was kept", page(v)));
+        anomalies.add(Anomaly.rule(Severity.WARNING, "duplicate_row", keysOf(spec, hit.row(), block), page(v),
+            hit.row().label(), spec.title()));
         continue;
       }
       found.add(hit.row().key());
@@ -383,43 +381,35 @@ public final class TableMapper {
           expected.addAll(keys);
         }
       } else if (unbound && !keys.isEmpty()) {
-        anomalies.add(Anomaly.of(Severity.WARNING, "missing_column", keys,
-            "Column '" + columnName(col) + "' of table " + spec.id() + " was not found in the table's header; its "
-                + keys.size() + " cells were not read", 0));
+        anomalies.add(Anomaly.rule(Severity.WARNING, "missing_column", keys, 0, columnName(col), spec.title(),
+            keys.size()));
       }
     }
     if (binding.realigned() && !gaps.rows.isEmpty()) {
       List<String> keys = new ArrayList<>();
       gaps.rows.forEach(r -> keys.addAll(keysOf(spec, r, block)));
-      anomalies.add(Anomaly.of(Severity.WARNING, "header_realigned", keys,
-          "The header of table " + spec.id() + " does not line up with its data rows; their "
-              + block.columns().size() + " value columns were bound in the order the header names them ("
-              + String.join(", ", block.columns().stream().map(TableMapper::columnName).toList()) + ")", 0));
+      anomalies.add(Anomaly.rule(Severity.WARNING, "header_realigned", keys, 0, spec.title(),
+          block.columns().size(),
+          String.join(Messages.text("list.separator"), block.columns().stream().map(TableMapper::columnName).toList())));
     }
     if (binding.doubtful() && !gaps.rows.isEmpty()) {
       List<String> keys = new ArrayList<>();
       gaps.rows.forEach(r -> keys.addAll(keysOf(spec, r, block)));
-      anomalies.add(Anomaly.of(Severity.WARNING, "header_misaligned", keys,
-          "The header of table " + spec.id() + " spans two value columns of its data rows under one heading, and "
-              + "the data rows cannot be bound in the header's order; its cells were left empty rather than guessed",
-          0));
+      anomalies.add(Anomaly.rule(Severity.WARNING, "header_misaligned", keys, 0, spec.title(), keys.size()));
     }
     if (!gaps.unclaimed.isEmpty()) {
-      anomalies.add(Anomaly.of(Severity.WARNING, "unknown_column", List.of(), "Table " + spec.id() + " prints values in "
-          + gaps.unclaimed.size() + " column(s) whose header matches no column of " + spec.id() + " (" + spec.format()
-          + "), e.g. " + String.join(", ", gaps.unclaimed.values().stream().limit(3).toList())
-          + "; add the header to the mapping if it is a variant", gaps.unclaimedPage));
+      anomalies.add(Anomaly.rule(Severity.WARNING, "unknown_column", List.of(), gaps.unclaimedPage, spec.title(),
+          gaps.unclaimed.size(), Messages.format(spec.format()),
+          String.join(Messages.text("list.separator"), gaps.unclaimed.values().stream().limit(3).toList())));
     }
     if (!gaps.lostKeys.isEmpty()) {
-      anomalies.add(Anomaly.of(Severity.WARNING, "missing_cell", gaps.lostKeys,
-          "No cell of its own under " + String.join("; ", gaps.lostWhere)
-              + " (the position belongs to a cell merged in from another row or column); not read",
-          gaps.lostPage));
+      anomalies.add(Anomaly.rule(Severity.WARNING, "missing_cell", gaps.lostKeys, gaps.lostPage,
+          String.join(Messages.text("list.separator"), gaps.lostWhere), gaps.lostKeys.size()));
     }
   }
 
   private static String columnName(ColumnSpec col) {
-    return col.parentLabel().isEmpty() ? col.label() : col.parentLabel() + " > " + col.label();
+    return col.parentLabel().isEmpty() ? col.label() : col.parentLabel() + "·" + col.label();
   }
 
   /**
@@ -788,10 +778,8 @@ public final class TableMapper {
         count++;
       }
       if (!aligned) {
-        anomalies.add(Anomaly.of(Severity.WARNING, "row_misaligned", keysOf(spec, row, block),
-            "Row '" + printedRow + "' has " + v.values().size() + " value cells for " + block.columns().size()
-                + " columns (text '" + joined + "'); its cells were left empty rather than guessed",
-            page(v)));
+        anomalies.add(Anomaly.rule(Severity.WARNING, "row_misaligned", keysOf(spec, row, block), page(v),
+            printedRow, v.values().size(), block.columns().size(), joined));
       }
     } else {
       List<Cell> rowCells = table.rows().get(v.index());
@@ -818,7 +806,7 @@ public final class TableMapper {
         String key = MappingLoader.key(spec.id(), row.key(), col.key());
         if (chosen == null) {
           gaps.lostKeys.add(key);
-          gaps.lostWhere.add("[" + rowOf(printedRow, col) + " / " + col.label() + "]");
+          gaps.lostWhere.add(Messages.cellLabel(rowOf(printedRow, col), col.label()));
           gaps.lostPage = gaps.lostPage == 0 ? page(v) : gaps.lostPage;
           continue;
         }
@@ -828,8 +816,8 @@ public final class TableMapper {
       }
     }
     if (fuzzy) {
-      anomalies.add(Anomaly.of(Severity.WARNING, "fuzzy_label", keysOf(spec, row, block),
-          "Row label '" + printedRow + "' was matched approximately to '" + row.label() + "'; check the row", page(v)));
+      anomalies.add(Anomaly.rule(Severity.WARNING, "fuzzy_label", keysOf(spec, row, block), page(v), printedRow,
+          row.label()));
     }
     return count;
   }
@@ -841,7 +829,7 @@ public final class TableMapper {
           || binding.positions().values().stream().anyMatch(xs -> xs.contains(c.anchorCol()))) {
         continue;
       }
-      gaps.unclaimed.putIfAbsent(c.anchorCol(), "[" + printedRow + "] '" + TextForms.display(c.text()) + "'");
+      gaps.unclaimed.putIfAbsent(c.anchorCol(), printedRow + " " + TextForms.display(c.text()));
       gaps.unclaimedPage = gaps.unclaimedPage == 0 ? c.ref().page() : gaps.unclaimedPage;
     }
   }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nianbao.model.Messages;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,20 @@ public final class KeyCatalog {
       });
     }
     this.entries = Collections.unmodifiableMap(byKey);
+  }
+
+  /** A key as an auditor finds it in the report: row label · column label (the key itself when unknown). */
+  public String label(String key) {
+    String base = key.replaceFirst("\\.cumulative$", "");
+    return entry(base).map(e -> Messages.cellLabel(e.rowLabel(), e.columnLabel())
+        + (base.equals(key) ? "" : "·" + Messages.text("label.cumulative"))).orElse(key);
+  }
+
+  /** The labels of up to {@code max} keys, joined by 、, with 等 N 项 when there are more. */
+  public String labels(List<String> keys, int max) {
+    List<String> shown = keys.stream().limit(max).map(this::label).toList();
+    String text = String.join(Messages.text("list.separator"), shown);
+    return keys.size() > max ? Messages.text("list.more", text, keys.size()) : text;
   }
 
   public static KeyCatalog get() {

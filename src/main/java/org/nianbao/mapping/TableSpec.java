@@ -21,6 +21,11 @@ public record TableSpec(String format, String id, List<String> anchors, List<Str
     blocks = List.copyOf(blocks);
   }
 
+  /** The table as a reader knows it: its first heading anchor (收到和处理政府信息公开申请情况). */
+  public String title() {
+    return anchors.isEmpty() ? id : anchors.get(0);
+  }
+
   /** All column keys of the table, in order, without duplicates. */
   public List<String> columnKeys() {
     return blocks.stream().flatMap(b -> b.columns().stream()).map(ColumnSpec::key).distinct().toList();

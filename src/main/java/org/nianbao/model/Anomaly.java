@@ -25,8 +25,24 @@ public record Anomaly(
     keys = List.copyOf(keys);
   }
 
-  public static Anomaly of(Severity severity, String rule, List<String> keys, String message, int page) {
-    return new Anomaly(severity, rule, keys, "", "", message, page);
+  /**
+   * An anomaly whose message is the bundle entry {@code rule.<rule>} of this run's language (see
+   * {@link Messages}) with {@code args} filled in: labels as the report prints them and values.
+   */
+  public static Anomaly rule(Severity severity, String rule, List<String> keys, String expected, String actual,
+      int page, Object... args) {
+    return new Anomaly(severity, rule, keys, expected, actual, Messages.rule(rule, args), page);
+  }
+
+  /** An anomaly of {@code rule} told with the bundle entry {@code rule.<rule>.<variant>}. */
+  public static Anomaly variant(Severity severity, String rule, String variant, List<String> keys, int page,
+      Object... args) {
+    return new Anomaly(severity, rule, keys, "", "", Messages.text("rule." + rule + "." + variant, args), page);
+  }
+
+  /** The same without numbers compared. */
+  public static Anomaly rule(Severity severity, String rule, List<String> keys, int page, Object... args) {
+    return rule(severity, rule, keys, "", "", page, args);
   }
 
   public String keysText() {

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * @param raw the cell's text exactly as read
  * @param page 1-based page, 0 for formats without pages
  * @param locator where in the document (table/row/column or line)
+ * @param reviewer who corrected the value (--corrections), "" when nobody did
+ * @param reviewNote the reviewer's note, "" when none
  */
 public record CellValue(
     String key,
@@ -23,8 +25,12 @@ public record CellValue(
     int page,
     String locator,
     String rowLabel,
-    String columnLabel) {
+    String columnLabel,
+    String reviewer,
+    String reviewNote) {
   public CellValue {
+    Objects.requireNonNull(reviewer, "reviewer");
+    Objects.requireNonNull(reviewNote, "reviewNote");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(raw, "raw");
     Objects.requireNonNull(locator, "locator");
@@ -34,6 +40,24 @@ public record CellValue(
     if (value == null && !(flags.contains(Flag.BLANK) || flags.contains(Flag.UNPARSEABLE))) {
       throw new IllegalArgumentException(key + ": an empty value needs the flag blank or unparseable");
     }
+  }
+
+  /** A cell as read, not reviewed. */
+  public CellValue(String key, BigDecimal value, String raw, Set<Flag> flags, int page, String locator,
+      String rowLabel, String columnLabel) {
+    this(key, value, raw, flags, page, locator, rowLabel, columnLabel, "", "");
+  }
+
+  /**
+   * The reviewer's value in place of the one read: the raw text stays, the flag {@code reviewed} is added and
+   * {@code blank}/{@code unparseable} dropped (the cell now has a value the identities use).
+   */
+  public CellValue reviewed(BigDecimal newValue, String by, String note) {
+    EnumSet<Flag> more = flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
+    more.remove(Flag.BLANK);
+    more.remove(Flag.UNPARSEABLE);
+    more.add(Flag.REVIEWED);
+    return new CellValue(key, newValue, raw, more, page, locator, rowLabel, columnLabel, by, note);
   }
 
   public Optional<BigDecimal> number() {
@@ -66,6 +90,6 @@ public record CellValue(
   public CellValue withFlag(Flag flag) {
     EnumSet<Flag> more = flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
     more.add(flag);
-    return new CellValue(key, value, raw, more, page, locator, rowLabel, columnLabel);
+    return new CellValue(key, value, raw, more, page, locator, rowLabel, columnLabel, reviewer, reviewNote);
   }
 }

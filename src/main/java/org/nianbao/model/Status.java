@@ -8,7 +8,9 @@ public enum Status {
   ANOMALIES,
   PARTIAL,
   UNRECOGNIZED,
-  FAILED;
+  FAILED,
+  /** Obviously not a report (a JSON file, a README, an image nothing can read): left out with the reason. */
+  SKIPPED;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

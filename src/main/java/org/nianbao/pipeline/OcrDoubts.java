@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.nianbao.mapping.FormatMapping;
+import org.nianbao.mapping.KeyCatalog;
 import org.nianbao.mapping.TableSpec;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Flag;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Severity;
 import org.nianbao.model.ValueType;
 import org.nianbao.normalize.CellNormalizer;
@@ -57,8 +59,8 @@ final class OcrDoubts {
     if (missing.isEmpty()) {
       return List.of();
     }
-    return List.of(Anomaly.of(Severity.WARNING, "ocr_unread", missing,
-        "扫描件中有 " + missing.size() + " 个单元格未能识别出来（表格或行未找到），请对照原件补录", 0));
+    return List.of(Anomaly.rule(Severity.WARNING, "ocr_unread", missing, 0, missing.size(),
+        KeyCatalog.get().labels(missing, 3)));
   }
 
   /** The flags of a cell read by OCR from its recognition. */
@@ -141,14 +143,13 @@ final class OcrDoubts {
     }
     List<Anomaly> out = new ArrayList<>();
     if (!doubtful.isEmpty()) {
-      out.add(Anomaly.of(Severity.WARNING, "ocr_doubt", doubtful,
-          "OCR 识别存疑的单元格 " + doubtful.size() + " 个（置信度低于 " + (int) DOUBT_BELOW
-              + " 或所在的勾稽关系不成立），请对照原件核对", 0));
+      out.add(Anomaly.rule(Severity.WARNING, "ocr_doubt", doubtful, 0, doubtful.size(), (int) DOUBT_BELOW,
+          KeyCatalog.get().labels(doubtful, doubtful.size())));
     }
     for (CellValue c : cells.values()) {
       if (c.flags().contains(Flag.OCR_FIXED_BY_IDENTITY)) {
-        out.add(new Anomaly(Severity.INFO, "ocr_fixed_by_identity", List.of(c.key()), c.valueText(), c.raw(),
-            "OCR 读作 “" + c.raw() + "”，按勾稽关系唯一可能的读法改为 " + c.valueText(), c.page()));
+        out.add(Anomaly.rule(Severity.INFO, "ocr_fixed_by_identity", List.of(c.key()), c.valueText(), c.raw(),
+            c.page(), Messages.cellLabel(c.rowLabel(), c.columnLabel()), c.raw(), c.valueText()));
       }
     }
     return out;

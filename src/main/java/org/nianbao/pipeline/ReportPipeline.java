@@ -64,22 +64,65 @@ public final class ReportPipeline implements DocumentProcessor {
   private final Completeness completeness = new Completeness();
   private final ProseNumbers prose = new ProseNumbers();
   private final ProseChecks proseChecks = new ProseChecks();
+  private final Corrections corrections;
   private final OcrDoubts ocr = new OcrDoubts(normalizer);
   private final TextDecoder decoder = new TextDecoder();
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
+    this(mappingsDir, Corrections.NONE);
+  }
+
+  /**
+   * @param correctionsFile a reviewer's corrections (--corrections), applied to the reports they name
+   */
+  public ReportPipeline(Optional<Path> mappingsDir, Optional<Path> correctionsFile) {
+    this(mappingsDir, load(correctionsFile));
+  }
+
+  public ReportPipeline(Optional<Path> mappingsDir, Corrections corrections) {
     this.mapping = new MappingLoader(catalog).load(mappingsDir);
+    this.corrections = corrections;
+  }
+
+  private static Corrections load(Optional<Path> file) {
+    if (file.isEmpty()) {
+      return Corrections.NONE;
+    }
+    try {
+      return Corrections.load(file.get());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(file.get() + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
   public Report process(byte[] bytes, String source) {
+    Report r = read(bytes, source);
+    if (!r.cells().isEmpty() || r.status() == Status.OK || r.status() == Status.ANOMALIES) {
+      return r;
+    }
+    // a report with no cells (failed, unrecognized, unreadable tables): its corrections cannot apply
+    List<Anomaly> all = new ArrayList<>(r.anomalies());
+    for (Corrections.Correction c : corrections.of(r.id().text())) {
+      all.add(Anomaly.rule(Severity.ERROR, "correction_unknown_key", List.of(), "", c.valueText(), 0, c.line(),
+          c.key(), c.reviewer(), c.valueText()));
+    }
+    return all.size() == r.anomalies().size() ? r : new Report(r.id(), r.source(), r.fileType(), r.status(),
+        r.format(), r.agency(), r.year(), r.title(), r.cells(), all, r.error());
+  }
+
+  private Report read(byte[] bytes, String source) {
     ReportId id = ReportId.of(bytes);
     String type = FileTypes.detect(bytes);
     if (type.equals(FileTypes.EMPTY)) {
       return Report.unreadable(id, source, type, Status.FAILED, "empty file (0 bytes)");
     }
     Optional<DocumentReader> reader = readers.forType(type);
+    Optional<String> skip = notAReport(source, type, bytes, reader.isPresent());
+    if (skip.isPresent()) {
+      return Report.unreadable(id, source, type, Status.SKIPPED, skip.get());
+    }
     if (reader.isEmpty()) {
       return Report.unreadable(id, source, type, Status.UNRECOGNIZED,
           "not a report: " + type + " files are not supported");
@@ -95,6 +138,49 @@ public final class ReportPipeline implements DocumentProcessor {
       return Report.unreadable(id, source, type, Status.FAILED, "reader error: " + e);
     }
     return extract(id, doc);
+  }
+
+  private static final java.util.regex.Pattern NOTE_NAMES =
+      java.util.regex.Pattern.compile("(?i)(readme|license|licence|changelog|changes|authors)([._-].*)?");
+
+  /**
+   * Files that are obviously not reports and would otherwise mix {@code text.*} cells from their text into
+   * the output: README-like notes, JSON data, images nothing here can read. The reason is the error column.
+   */
+  static Optional<String> notAReport(String source, String type, byte[] bytes, boolean readable) {
+    String name = source.substring(source.lastIndexOf('/') + 1);
+    name = name.substring(name.lastIndexOf('!') + 1);
+    if (NOTE_NAMES.matcher(name).matches()) {
+      return Optional.of(org.nianbao.model.Messages.text("skip.note", name));
+    }
+    if (type.equals(FileTypes.TXT) && looksLikeJson(bytes)) {
+      return Optional.of(org.nianbao.model.Messages.text("skip.json"));
+    }
+    if (type.equals("image") && !readable) {
+      return Optional.of(org.nianbao.model.Messages.text("skip.image"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean looksLikeJson(byte[] bytes) {
+    int start = 0;
+    int end = bytes.length - 1;
+    if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+      start = 3;
+    }
+    while (start <= end && Character.isWhitespace(bytes[start])) {
+      start++;
+    }
+    while (end >= start && Character.isWhitespace(bytes[end])) {
+      end--;
+    }
+    if (start >= end) {
+      return false;
+    }
+    byte first = bytes[start];
+    byte last = bytes[end];
+    return (first == '{' && last == '}') || (first == '[' && last == ']' && bytes.length > start + 1
+        && (bytes[start + 1] == '{' || bytes[start + 1] == '"' || bytes[start + 1] == '[' || Character.isWhitespace(bytes[start + 1])));
   }
 
   /** The stages after reading. */
@@ -121,15 +207,24 @@ public final class ReportPipeline implements DocumentProcessor {
       }
     }
     for (Map.Entry<TableSpec, Set<String>> e : rowsFound.entrySet()) {
-      TableMapper.missingRows(e.getKey(), e.getValue()).forEach((label, keys) -> anomalies.add(Anomaly.of(
-          Severity.WARNING, "missing_row", keys, "Row '" + label + "' of table " + e.getKey().id() + " was not found",
-          0)));
+      TableMapper.missingRows(e.getKey(), e.getValue()).forEach((label, keys) -> anomalies.add(Anomaly.rule(
+          Severity.WARNING, "missing_row", keys, 0, label, e.getKey().title(), keys.size())));
     }
+    List<Corrections.Correction> mine = corrections.of(id.text());
+    anomalies.addAll(correct(cells, mine));
+    Set<String> tableKeys = Set.copyOf(cells.keySet());
     anomalies.addAll(findings.check(List.copyOf(cells.values())));
     anomalies.addAll(completeness.check(expected, cells.keySet(), anomalies));
     boolean complete = Completeness.complete(expected, cells.keySet());
     for (CellValue c : prose.find(doc)) {
       cells.putIfAbsent(c.key(), doc.scannedPages().contains(c.page()) ? withOcr(c) : c);
+    }
+    anomalies.addAll(correct(cells, mine.stream().filter(c -> !tableKeys.contains(c.key())).toList()));
+    for (Corrections.Correction c : mine) {
+      if (!cells.containsKey(c.key())) {
+        anomalies.add(Anomaly.rule(Severity.ERROR, "correction_unknown_key", List.of(), "", c.valueText(), 0,
+            c.line(), c.key(), c.reviewer(), c.valueText()));
+      }
     }
     if (located.format().equals("2021") || located.format().equals("2019")) {
       anomalies.addAll(proseChecks.check(cells));
@@ -148,6 +243,32 @@ public final class ReportPipeline implements DocumentProcessor {
         meta.title(), cellList, anomalies, error);
   }
 
+  /**
+   * Puts the reviewer's values in place of the ones read, for the cells present and not yet reviewed; each
+   * applied correction is an info finding naming the reviewer, a value that is no number an error.
+   */
+  private static List<Anomaly> correct(Map<String, CellValue> cells, List<Corrections.Correction> mine) {
+    List<Anomaly> out = new ArrayList<>();
+    for (Corrections.Correction c : mine) {
+      CellValue cell = cells.get(c.key());
+      if (cell == null) {
+        continue;
+      }
+      String where = org.nianbao.model.Messages.cellLabel(cell.rowLabel(), cell.columnLabel());
+      if (c.value() == null) {
+        out.add(Anomaly.rule(Severity.ERROR, "correction_bad_value", List.of(c.key()), "", c.valueText(),
+            cell.page(), c.line(), where, c.valueText(), c.reviewer()));
+        continue;
+      }
+      cells.put(c.key(), cell.reviewed(c.value(), c.reviewer(), c.note()));
+      String note = c.note().isEmpty() ? "" : org.nianbao.model.Messages.text("rule.reviewed.note", c.note());
+      out.add(Anomaly.rule(Severity.INFO, "reviewed", List.of(c.key()), CellValue.plain(c.value()), cell.valueText(),
+          cell.page(), where, cell.raw().strip(), cell.value() == null ? org.nianbao.model.Messages.text("label.blank")
+              : cell.valueText(), c.reviewer(), CellValue.plain(c.value()), note));
+    }
+    return out;
+  }
+
   /** A document without a readable table grid: its tables decoded from the text, when they can be found there. */
   private Optional<LocatedReport> decoded(SourceDocument doc, ReportMetadata meta) {
     return decoder.decode(doc, mapping, meta.year()).map(d -> {
@@ -156,8 +277,8 @@ public final class ReportPipeline implements DocumentProcessor {
       d.matches().forEach(m -> found.add(m.spec().id()));
       for (TableSpec spec : mapping.format(d.format()).orElseThrow().tables()) {
         if (!found.contains(spec.id())) {
-          anomalies.add(Anomaly.of(Severity.ERROR, "missing_section", List.of(),
-              "The " + spec.id() + " table of the " + d.format() + " format was not found in the document", 0));
+          anomalies.add(Anomaly.rule(Severity.ERROR, "missing_section", List.of(), 0, spec.title(),
+              org.nianbao.model.Messages.format(d.format())));
         }
       }
       return new LocatedReport(d.format(), d.matches(), anomalies);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Flag;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Severity;
 
 /**
@@ -20,28 +21,29 @@ public final class CellFindings {
   public List<Anomaly> check(List<CellValue> cells) {
     List<Anomaly> out = new ArrayList<>();
     for (CellValue c : cells) {
-      String where = "[" + c.rowLabel() + " / " + c.columnLabel() + "]";
+      String where = Messages.cellLabel(c.rowLabel(), c.columnLabel());
       List<String> key = List.of(c.key());
+      if (c.flags().contains(Flag.REVIEWED)) {
+        // the reviewer decided; the finding "reviewed" says what was printed and what was decided
+        continue;
+      }
       if (c.flags().contains(Flag.BLANK)) {
-        out.add(new Anomaly(Severity.WARNING, "blank_cell", key, "", "",
-            "Cell " + where + " is printed empty; identities count it as 0", c.page()));
+        out.add(Anomaly.rule(Severity.WARNING, "blank_cell", key, c.page(), where));
       }
       if (c.flags().contains(Flag.DOUBLE_ZERO)) {
-        out.add(new Anomaly(Severity.WARNING, "double_zero", key, "0", c.raw().strip(),
-            "Cell " + where + " is printed '" + c.raw().strip() + "' and was read as 0", c.page()));
+        out.add(Anomaly.rule(Severity.WARNING, "double_zero", key, "0", c.raw().strip(), c.page(), where,
+            c.raw().strip()));
       }
       if (c.flags().contains(Flag.UNPARSEABLE) && !c.flags().contains(Flag.BLANK)) {
-        out.add(new Anomaly(Severity.WARNING, "unparseable_cell", key, "", c.raw().strip(),
-            "Cell " + where + " reads '" + c.raw().strip() + "', which is not a number that can be trusted; left empty",
-            c.page()));
+        out.add(Anomaly.rule(Severity.WARNING, "unparseable_cell", key, "", c.raw().strip(), c.page(), where,
+            c.raw().strip()));
       }
       Set<Flag> fixes = EnumSet.noneOf(Flag.class);
       c.flags().stream().filter(FIXES::contains).forEach(fixes::add);
       if (!fixes.isEmpty()) {
-        out.add(new Anomaly(Severity.INFO, "cell_fixed", key, c.valueText(), c.raw().strip(),
-            "Cell " + where + " '" + c.raw().strip() + "' was read as " + c.valueText() + " ("
-                + fixes.stream().map(Flag::code).collect(Collectors.joining(", ")) + ")",
-            c.page()));
+        out.add(Anomaly.rule(Severity.INFO, "cell_fixed", key, c.valueText(), c.raw().strip(), c.page(), where,
+            c.raw().strip(), c.valueText(),
+            fixes.stream().map(Messages::flag).collect(Collectors.joining(Messages.text("list.separator")))));
       }
     }
     return out;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nianbao.model.Anomaly;
+import org.nianbao.model.Messages;
+import org.nianbao.mapping.KeyCatalog;
 import org.nianbao.model.Severity;
 
 /**
@@ -29,10 +31,8 @@ public final class Completeness {
     expected.forEach((table, keys) -> {
       List<String> lost = keys.stream().filter(k -> !cellKeys.contains(k) && !named.contains(k)).toList();
       if (!lost.isEmpty()) {
-        out.add(Anomaly.of(Severity.WARNING, RULE, lost, "Table " + table + ": " + lost.size()
-            + " cells (" + String.join(", ", lost.subList(0, Math.min(3, lost.size())))
-            + (lost.size() > 3 ? ", …" : "") + ") were neither read nor explained by any finding; "
-            + "the table's layout was not fully understood", 0));
+        out.add(Anomaly.rule(Severity.WARNING, RULE, lost, 0, Messages.table(table), lost.size(),
+            KeyCatalog.get().labels(lost, 3)));
       }
     });
     return out;

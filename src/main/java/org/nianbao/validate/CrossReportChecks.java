@@ -117,8 +117,8 @@ public final class CrossReportChecks {
         for (Summary later : same.subList(1, same.size())) {
           // Identical bytes share a report id and are already marked as duplicates when read.
           if (!later.reportId().equals(first.reportId())) {
-            add(found, later, Anomaly.of(Severity.WARNING, DUPLICATE_RULE, List.of(),
-                "another input reports " + later.agency() + " for " + year.getKey() + ": " + first.source(), 0));
+            add(found, later, Anomaly.variant(Severity.WARNING, DUPLICATE_RULE, "agency_year", List.of(), 0,
+                later.agency(), year.getKey(), first.source()));
           }
         }
         List<Summary> previous = years.get(year.getKey() - 1);
@@ -141,11 +141,9 @@ public final class CrossReportChecks {
       if (in == null || out == null || in.number().compareTo(out.number()) == 0) {
         continue;
       }
-      add(found, now, new Anomaly(Severity.WARNING, CARRY_OVER_RULE, List.of(inKey, outKey), CellValue.plain(out.number()),
-          CellValue.plain(in.number()), String.format(Locale.ROOT,
-              "上年结转 (%s) of %d in %s is %s, but 结转下年度继续办理 of %d in %s is %s", label(inKey), now.year(),
-              now.source(), CellValue.plain(in.number()), before.year(), before.source(), CellValue.plain(out.number())),
-          in.page()));
+      add(found, now, Anomaly.rule(Severity.WARNING, CARRY_OVER_RULE, List.of(inKey, outKey),
+          CellValue.plain(out.number()), CellValue.plain(in.number()), in.page(), label(inKey), now.year(),
+          now.source(), CellValue.plain(in.number()), before.year(), before.source(), CellValue.plain(out.number())));
     }
   }
 
@@ -165,14 +163,13 @@ public final class CrossReportChecks {
       if (expected.compareTo(current.number()) == 0) {
         continue;
       }
-      add(found, now, new Anomaly(Severity.WARNING, IN_FORCE_RULE,
+      add(found, now, Anomaly.rule(Severity.WARNING, IN_FORCE_RULE,
           List.of(row + ".in_force", row + ".issued", row + ".repealed"), CellValue.plain(expected),
-          CellValue.plain(current.number()), String.format(Locale.ROOT,
-              "%s 现行有效件数 of %d in %s is %s, but last year's %s (%d, %s) plus 本年制发 %s minus 本年废止 %s gives %s",
-              KeyCatalog.get().entry(row + ".in_force").map(KeyCatalog.Entry::rowLabel).orElse(row), now.year(),
-              now.source(), CellValue.plain(current.number()), CellValue.plain(last.number()), before.year(), before.source(),
-              CellValue.plain(issued.number()), CellValue.plain(repealed.number()), CellValue.plain(expected)),
-          current.page()));
+          CellValue.plain(current.number()), current.page(),
+          KeyCatalog.get().entry(row + ".in_force").map(KeyCatalog.Entry::rowLabel).orElse(row), now.year(),
+          now.source(), CellValue.plain(current.number()), CellValue.plain(last.number()), before.year(),
+          before.source(), CellValue.plain(issued.number()), CellValue.plain(repealed.number()),
+          CellValue.plain(expected)));
     }
   }
 
@@ -192,12 +189,10 @@ public final class CrossReportChecks {
         continue;
       }
       String row = KeyCatalog.get().entry(base).map(KeyCatalog.Entry::rowLabel).orElse(base);
-      add(found, now, new Anomaly(Severity.WARNING, CUMULATIVE_RULE, List.of(key, base), CellValue.plain(expected),
-          CellValue.plain(current.number()), String.format(Locale.ROOT,
-              "%s 历年累计 of %d in %s is %s, but %d's 历年累计 (%s, %s) plus this year's %s gives %s", row,
-              now.year(), now.source(), CellValue.plain(current.number()), before.year(), CellValue.plain(last.number()),
-              before.source(), CellValue.plain(year.number()), CellValue.plain(expected)),
-          current.page()));
+      add(found, now, Anomaly.rule(Severity.WARNING, CUMULATIVE_RULE, List.of(key, base), CellValue.plain(expected),
+          CellValue.plain(current.number()), current.page(), row, now.year(), now.source(),
+          CellValue.plain(current.number()), before.year(), CellValue.plain(last.number()), before.source(),
+          CellValue.plain(year.number()), CellValue.plain(expected)));
     }
   }
 

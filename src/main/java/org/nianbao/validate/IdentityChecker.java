@@ -8,6 +8,7 @@ import org.nianbao.mapping.IdentitySpec;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Flag;
+import org.nianbao.model.Messages;
 
 /**
  * Checks a report's arithmetic identities (from its format's mapping file). Blank cells count as 0 and the
@@ -82,37 +83,43 @@ public final class IdentityChecker {
   }
 
 
+  /**
+   * The finding as an auditor reads it: the rule's name, then each side with every cell named by its labels
+   * and listed with its value ({@code （七）总计·科研机构 = 1，而各项之和 = 3：（一）予以公开 1 + …}), then what
+   * the blank cells imply.
+   */
   private static String message(IdentitySpec identity, List<CellValue> left, List<CellValue> right, BigDecimal l,
       BigDecimal r) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(describe(left)).append(" = ").append(CellValue.plain(l)).append(", but ").append(describe(right)).append(" = ")
-        .append(CellValue.plain(r));
-    if (identity.relation() == IdentitySpec.Relation.AT_LEAST) {
-      sb.append(" (it should be at least that)");
-    }
+    String rel = identity.relation() == IdentitySpec.Relation.AT_LEAST ? "identity.at_least" : "identity.equal";
+    String text = Messages.text(rel, Messages.ruleName(identity.rule()), side(left, l), side(right, r));
     List<CellValue> blanks = new ArrayList<>();
     left.stream().filter(c -> c.flags().contains(Flag.BLANK)).forEach(blanks::add);
     right.stream().filter(c -> c.flags().contains(Flag.BLANK)).forEach(blanks::add);
-    if (!blanks.isEmpty()) {
-      sb.append(" (blank cells counted as 0");
-      if (blanks.size() == 1) {
-        CellValue b = blanks.get(0);
-        BigDecimal implied = left.contains(b) ? r.subtract(l) : l.subtract(r);
-        sb.append("; the identity implies ").append(CellValue.plain(implied)).append(" for the blank ").append(label(b));
-      }
-      sb.append(")");
+    if (blanks.size() == 1) {
+      CellValue b = blanks.get(0);
+      BigDecimal implied = left.contains(b) ? r.subtract(l) : l.subtract(r);
+      text += Messages.text("identity.blank.one", label(b), CellValue.plain(implied));
+    } else if (!blanks.isEmpty()) {
+      text += Messages.text("identity.blank.many", terms(blanks));
     }
-    return identity.rule() + ": " + sb + ".";
+    return text;
   }
 
-  private static String describe(List<CellValue> side) {
-    if (side.size() > 4) {
-      return label(side.get(0)) + " + … (" + side.size() + " cells)";
+  /** One side: a single cell by its labels, or the sum with every cell and its value. */
+  private static String side(List<CellValue> cells, BigDecimal sum) {
+    if (cells.size() == 1) {
+      return Messages.text("identity.side.one", label(cells.get(0)), CellValue.plain(sum));
     }
-    return String.join(" + ", side.stream().map(IdentityChecker::label).toList());
+    return Messages.text("identity.side.many", CellValue.plain(sum), terms(cells));
+  }
+
+  /** Every cell with its value: {@code （一）予以公开·科研机构 1 + （二）部分公开·科研机构 0}. */
+  static String terms(List<CellValue> cells) {
+    return String.join(" + ", cells.stream().map(c -> label(c) + " " + (c.value() == null
+        ? Messages.text("label.blank") : c.valueText())).toList());
   }
 
   private static String label(CellValue c) {
-    return "[" + c.rowLabel() + " / " + c.columnLabel() + "]";
+    return Messages.cellLabel(c.rowLabel(), c.columnLabel());
   }
 }

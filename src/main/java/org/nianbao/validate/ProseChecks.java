@@ -48,10 +48,9 @@ public final class ProseChecks {
       List<String> keys = new ArrayList<>();
       keys.add(c.textKey());
       keys.addAll(c.tableSums().get(0));
-      out.add(new Anomaly(Severity.WARNING, "text_table_mismatch", keys, CellValue.plain(sums.get(0)),
-          text.valueText(), "The text says " + text.valueText() + " (\"" + text.raw()
-              + "\") but the table gives " + CellValue.plain(sums.get(0)) + " for " + String.join(" + ", c.tableSums().get(0)),
-          text.page()));
+      out.add(Anomaly.rule(Severity.WARNING, "text_table_mismatch", keys, CellValue.plain(sums.get(0)),
+          text.valueText(), text.page(), text.valueText(), text.raw(), CellValue.plain(sums.get(0)),
+          IdentityChecker.terms(c.tableSums().get(0).stream().map(cells::get).filter(Objects::nonNull).toList())));
     }
     return out;
   }

@@ -22,7 +22,7 @@ public final class CsvRows {
   };
   public static final String[] CELLS_HEADER = {
     "report_id", "source", "agency", "year", "format", "key", "value", "raw", "flags", "page", "row_label",
-    "column_label", "locator"
+    "column_label", "locator", "reviewer", "review_note"
   };
   public static final String[] ANOMALIES_HEADER = {
     "report_id", "source", "agency", "year", "severity", "rule", "keys", "expected", "actual", "message", "page"
@@ -61,7 +61,7 @@ public final class CsvRows {
     for (CellValue c : cells) {
       String[] row = {
         r.id().text(), r.source(), r.agency(), r.yearText(), r.format(), c.key(), c.valueText(), c.raw(),
-        c.flagsText(), c.pageText(), c.rowLabel(), c.columnLabel(), c.locator()
+        c.flagsText(), c.pageText(), c.rowLabel(), c.columnLabel(), c.locator(), c.reviewer(), c.reviewNote()
       };
       rows.add(safe(row));
     }

@@ -22,7 +22,8 @@ public final class OutputSet {
   /** Every file name a run may write; a new set replaces all of them. */
   public static boolean isOutputName(String name) {
     return name.equals(CsvFiles.REPORTS) || name.equals(CsvFiles.CELLS) || name.equals(CsvFiles.ANOMALIES)
-        || name.equals(XlsxWriter.FILE) || name.matches("wide-[0-9a-z]+\\.csv");
+        || name.equals(XlsxWriter.FILE) || name.matches("wide-[0-9a-z]+\\.(csv|jsonl)")
+        || name.equals(ReviewWriter.FOLDER) || name.equals(JsonLines.FILE);
   }
 
   private static final String COMMIT = ".commit";
@@ -49,6 +50,13 @@ public final class OutputSet {
       throw new IllegalArgumentException("not an output file name: " + name);
     }
     return staging.resolve(name);
+  }
+
+  /** Where to write the folder {@code name} of the set (the review pages), created empty. */
+  public Path directory(String name) throws IOException {
+    Path dir = file(name);
+    Files.createDirectories(dir);
+    return dir;
   }
 
   /** Puts the staged files in place of the previous set. */
@@ -78,14 +86,20 @@ public final class OutputSet {
     for (String name : names) {
       Path staged = staging.resolve(name);
       if (Files.exists(staged)) {
-        Files.move(staged, out.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.isDirectory(staged)) {
+          // a folder of the set (review/) replaces the previous one as a whole
+          deleteTree(out.resolve(name));
+          Files.move(staged, out.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } else {
+          Files.move(staged, out.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
       }
     }
     Set<String> kept = Set.copyOf(names);
     try (Stream<Path> files = Files.list(out)) {
       for (Path old : files.filter(p -> isOutputName(p.getFileName().toString()))
           .filter(p -> !kept.contains(p.getFileName().toString())).toList()) {
-        Files.deleteIfExists(old);
+        deleteTree(old);
       }
     }
     deleteTree(staging);

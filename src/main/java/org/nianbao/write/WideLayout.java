@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.nianbao.mapping.KeyCatalog;
 import org.nianbao.model.CellValue;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Report;
 
 /**
@@ -102,7 +103,9 @@ public record WideLayout(String format, List<Column> columns) {
   /** The human header: the Chinese labels, aligned with {@link #keyHeader()}. */
   public String[] labelHeader() {
     String[] header = new String[LEADING.length + columns.size()];
-    System.arraycopy(LEADING_LABELS, 0, header, 0, LEADING.length);
+    for (int i = 0; i < LEADING.length; i++) {
+      header[i] = Messages.textOr("column." + LEADING[i], LEADING_LABELS[i]);
+    }
     for (int i = 0; i < columns.size(); i++) {
       header[LEADING.length + i] = columns.get(i).label();
     }

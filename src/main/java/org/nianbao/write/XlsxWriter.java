@@ -26,8 +26,10 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
@@ -36,6 +38,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.CellValue;
 import org.nianbao.model.Flag;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Report;
 import org.nianbao.model.Severity;
 import org.nianbao.model.Status;
@@ -51,8 +54,8 @@ import org.nianbao.model.Status;
  */
 public final class XlsxWriter {
   public static final String FILE = "nianbao.xlsx";
-  public static final String REPORTS_SHEET = "Reports";
-  public static final String ANOMALIES_SHEET = "Anomalies";
+  /** Rows above the data of every sheet: the labels in the run's language, then the stable column codes. */
+  public static final int HEADER_ROWS = 2;
 
   /** Excel refuses longer cell text; POI throws rather than truncate. */
   private static final int MAX_TEXT = 32_767;
@@ -104,8 +107,9 @@ public final class XlsxWriter {
     private final CellStyle doubtful;
     private final CellStyle fixed;
     private final CellStyle error;
-    private int reportRows = 1;
-    private int anomalyRows = 1;
+    private final CellStyle wrapped;
+    private int reportRows = HEADER_ROWS;
+    private int anomalyRows = HEADER_ROWS;
 
     /** One era's sheet, its layout, its drawing (for comments) and its next free row. */
     private static final class Wide {
@@ -128,6 +132,10 @@ public final class XlsxWriter {
       bold.setBold(true);
       header = wb.createCellStyle();
       header.setFont(bold);
+      wrapped = wb.createCellStyle();
+      wrapped.setFont(bold);
+      wrapped.setWrapText(true);
+      wrapped.setVerticalAlignment(VerticalAlignment.TOP);
       statusStyles.put(Status.OK, fill(IndexedColors.LIGHT_GREEN, null));
       statusStyles.put(Status.ANOMALIES, fill(IndexedColors.ROSE, null));
       statusStyles.put(Status.PARTIAL, fill(IndexedColors.LIGHT_ORANGE, null));
@@ -135,26 +143,85 @@ public final class XlsxWriter {
       Font white = wb.createFont();
       white.setColor(IndexedColors.WHITE.getIndex());
       statusStyles.put(Status.FAILED, fill(IndexedColors.DARK_RED, white));
+      statusStyles.put(Status.SKIPPED, fill(IndexedColors.GREY_25_PERCENT, null));
       doubtful = fill(IndexedColors.LIGHT_ORANGE, null);
       fixed = fill(IndexedColors.LIGHT_YELLOW, null);
       error = fill(IndexedColors.ROSE, null);
 
-      reportsSheet = wb.createSheet(REPORTS_SHEET);
-      headerRow(reportsSheet, 0, CsvRows.REPORTS_HEADER);
-      reportsSheet.createFreezePane(0, 1);
+      reportsSheet = wb.createSheet(Messages.text("sheet.reports"));
+      headerRow(reportsSheet, 0, labels(CsvRows.REPORTS_HEADER), wrapped);
+      headerRow(reportsSheet, 1, CsvRows.REPORTS_HEADER, header);
+      reportsSheet.createFreezePane(0, HEADER_ROWS);
       widths(reportsSheet, CsvRows.REPORTS_HEADER.length, 18);
+      print(reportsSheet);
       for (WideLayout layout : layouts) {
         Wide wide = new Wide(layout, wb.createSheet(layout.format()));
-        headerRow(wide.sheet, 0, layout.labelHeader());
-        headerRow(wide.sheet, 1, layout.keyHeader());
-        wide.sheet.createFreezePane(WideLayout.LEADING.length, 2);
+        headerRow(wide.sheet, 0, layout.labelHeader(), wrapped);
+        headerRow(wide.sheet, 1, layout.keyHeader(), header);
+        wide.sheet.createFreezePane(WideLayout.LEADING.length, HEADER_ROWS);
         widths(wide.sheet, layout.keyHeader().length, 14);
+        print(wide.sheet);
         wides.put(layout.format(), wide);
       }
-      anomaliesSheet = wb.createSheet(ANOMALIES_SHEET);
-      headerRow(anomaliesSheet, 0, CsvRows.ANOMALIES_HEADER);
-      anomaliesSheet.createFreezePane(0, 1);
+      anomaliesSheet = wb.createSheet(Messages.text("sheet.anomalies"));
+      headerRow(anomaliesSheet, 0, labels(CsvRows.ANOMALIES_HEADER), wrapped);
+      headerRow(anomaliesSheet, 1, CsvRows.ANOMALIES_HEADER, header);
+      anomaliesSheet.createFreezePane(0, HEADER_ROWS);
       widths(anomaliesSheet, CsvRows.ANOMALIES_HEADER.length, 18);
+      anomaliesSheet.setColumnWidth(9, 80 * 256);
+      print(anomaliesSheet);
+      glossary(wb.createSheet(Messages.text("sheet.glossary")));
+    }
+
+    /** Column labels in the run's language ({@code column.<name>}). */
+    private static String[] labels(String[] names) {
+      String[] out = new String[names.length];
+      for (int i = 0; i < names.length; i++) {
+        out[i] = Messages.textOr("column." + names[i], names[i]);
+      }
+      return out;
+    }
+
+    /** Prints landscape, fit to the page width, the two header rows on every page. */
+    private static void print(Sheet sheet) {
+      sheet.getPrintSetup().setLandscape(true);
+      sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+      sheet.getPrintSetup().setFitWidth((short) 1);
+      sheet.getPrintSetup().setFitHeight((short) 0);
+      sheet.setFitToPage(true);
+      sheet.setAutobreaks(true);
+      sheet.setRepeatingRows(new CellRangeAddress(0, HEADER_ROWS - 1, -1, -1));
+    }
+
+    /** The meaning of every status, severity, rule and flag code the other sheets use. */
+    private void glossary(Sheet sheet) {
+      headerRow(sheet, 0, new String[] {Messages.text("glossary.kind"), Messages.text("glossary.code"),
+          Messages.text("glossary.meaning")}, wrapped);
+      sheet.setColumnWidth(0, 12 * 256);
+      sheet.setColumnWidth(1, 34 * 256);
+      sheet.setColumnWidth(2, 90 * 256);
+      print(sheet);
+      int r = 1;
+      for (Status s : Status.values()) {
+        r = glossaryRow(sheet, r, "glossary.status", s.code(), Messages.text("status." + s.code()));
+      }
+      for (Severity s : Severity.values()) {
+        r = glossaryRow(sheet, r, "glossary.severity", s.code(), Messages.text("severity." + s.code()));
+      }
+      for (String rule : Messages.ruleCodes()) {
+        r = glossaryRow(sheet, r, "glossary.rule", rule, Messages.ruleName(rule));
+      }
+      for (Flag f : Flag.values()) {
+        r = glossaryRow(sheet, r, "glossary.flag", f.code(), Messages.flag(f));
+      }
+    }
+
+    private static int glossaryRow(Sheet sheet, int index, String kind, String code, String meaning) {
+      Row row = sheet.createRow(index);
+      row.createCell(0).setCellValue(Messages.text(kind));
+      row.createCell(1).setCellValue(code);
+      row.createCell(2).setCellValue(meaning);
+      return index + 1;
     }
 
     /** Streaming sheets cannot size columns to their content afterwards; give every column a readable width. */
@@ -180,11 +247,11 @@ public final class XlsxWriter {
           anomalyRow(r, a, wide, wideRow, cells);
         }
       }
-      filter(reportsSheet, 0, reportRows, CsvRows.REPORTS_HEADER.length);
+      filter(reportsSheet, 1, reportRows, CsvRows.REPORTS_HEADER.length);
       for (Wide wide : wides.values()) {
         filter(wide.sheet, 1, wide.next, wide.layout.keyHeader().length);
       }
-      filter(anomaliesSheet, 0, anomalyRows, CsvRows.ANOMALIES_HEADER.length);
+      filter(anomaliesSheet, 1, anomalyRows, CsvRows.ANOMALIES_HEADER.length);
     }
 
     /** The reports.csv fields as typed cells: numbers numeric, the status coloured. */
@@ -250,14 +317,15 @@ public final class XlsxWriter {
       Comment comment = drawing.createCellComment(anchor);
       StringBuilder text = new StringBuilder();
       for (Anomaly a : failed) {
-        text.append("error ").append(a.rule()).append(": ").append(a.message()).append('\n');
+        text.append(Messages.text("comment.error", Messages.ruleName(a.rule()), a.message())).append('\n');
       }
-      text.append("raw: ").append(c.raw());
+      text.append(Messages.text("comment.raw", c.raw()));
       if (!c.flags().isEmpty()) {
-        text.append("\nflags: ").append(c.flagsText());
+        text.append('\n').append(Messages.text("comment.flags",
+            String.join(Messages.text("list.separator"), c.flags().stream().sorted().map(Messages::flag).toList())));
       }
       if (c.page() != 0) {
-        text.append("\npage: ").append(c.page());
+        text.append('\n').append(Messages.text("comment.page", c.page()));
       }
       comment.setString(helper.createRichTextString(clip(text.toString())));
       comment.setAuthor("nianbao");
@@ -302,12 +370,12 @@ public final class XlsxWriter {
       return style;
     }
 
-    private void headerRow(Sheet sheet, int index, String[] names) {
+    private static void headerRow(Sheet sheet, int index, String[] names, CellStyle style) {
       Row row = sheet.createRow(index);
       for (int i = 0; i < names.length; i++) {
         Cell cell = row.createCell(i);
         cell.setCellValue(names[i]);
-        cell.setCellStyle(header);
+        cell.setCellStyle(style);
       }
     }
 

@@ -50,7 +50,7 @@ class KillResumeTest {
     var resumed = MainTest.run("extract", "--resume", "--jobs", "2", "--processor", FakeProcessor.class.getName(),
         "--out", killed.toString(), in.toString());
     assertEquals(1, resumed.status(), resumed.err());
-    assertTrue(resumed.err().contains("finished by an earlier run"), resumed.err());
+    assertTrue(resumed.err().contains("由上次运行完成"), resumed.err());
     for (String file : List.of("reports.csv", "cells.csv", "anomalies.csv")) {
       assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(killed.resolve(file)), file);
     }

@@ -65,13 +65,62 @@ class MainTest {
     Files.write(in.resolve("b.txt"), utf8("not a report"));
     Run run = extract(in, "--xlsx");
     assertEquals(0, run.status(), run.err());
-    assertTrue(run.err().contains("nianbao: 2 documents in"), run.err());
-    assertTrue(run.err().contains("by status: ok 1, unrecognized 1"), run.err());
-    assertTrue(run.err().contains("by file type: html 1, txt 1"), run.err());
+    assertTrue(run.err().contains("nianbao：共 2 份文档"), run.err());
+    assertTrue(run.err().contains("按状态：ok 1，unrecognized 1"), run.err());
+    assertTrue(run.err().contains("按文件类型：html 1，txt 1"), run.err());
     assertTrue(run.err().contains("nianbao.xlsx"), run.err());
     assertTrue(Files.size(dir.resolve("out/nianbao.xlsx")) > 0);
     assertTrue(Files.exists(dir.resolve("out/wide-2021.csv")));
     assertEquals(3, Fixtures.readCsv(dir.resolve("out/reports.csv")).size());
+  }
+
+  @Test
+  void langEnSummarizesInEnglish() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Run run = extract(in, "--lang", "en");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.err().contains("nianbao: 1 documents in"), run.err());
+    assertTrue(run.err().contains("by status: ok 1"), run.err());
+    Run bad = extract(in, "--lang", "fr");
+    assertEquals(2, bad.status(), bad.err());
+  }
+
+  @Test
+  void jsonlBesideCsvAndARerunLeavesNoFileOfTheEarlierRun() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Files.write(in.resolve("b.txt"), utf8("not a report"));
+    Run run = extract(in, "--xlsx", "--review", "--format", "jsonl");
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = Files.readAllLines(dir.resolve("out/reports.jsonl"), StandardCharsets.UTF_8);
+    assertEquals(2, lines.size());
+    assertTrue(lines.get(0).startsWith("{\"report_id\":\"sha256:") && lines.get(0).contains("\"source\":\"in/a.html\"")
+        && lines.get(0).contains("\"cells\":[{\"key\":") && lines.get(0).contains("\"anomalies\":["), lines.get(0));
+    assertTrue(Files.exists(dir.resolve("out/review/index.html")));
+    assertTrue(Files.exists(dir.resolve("out/nianbao.xlsx")));
+    Run again = extract(in);
+    assertEquals(0, again.status(), again.err());
+    for (String stale : List.of("reports.jsonl", "review", "nianbao.xlsx")) {
+      assertTrue(!Files.exists(dir.resolve("out").resolve(stale)), stale + " of the earlier run is left");
+    }
+    assertTrue(Files.exists(dir.resolve("out/reports.csv")));
+  }
+
+  @Test
+  void includeAndExcludeGlobsChooseTheInputs() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in.resolve("old"));
+    Files.write(in.resolve("a.html"), utf8("<html>REPORT a</html>"));
+    Files.write(in.resolve("b.txt"), utf8("not a report"));
+    Files.write(in.resolve("old/c.html"), utf8("<html>REPORT c</html>"));
+    Run run = extract(in, "--include", "*.html", "--exclude", "in/old/**");
+    assertEquals(0, run.status(), run.err());
+    List<String[]> rows = Fixtures.readCsv(dir.resolve("out/reports.csv"));
+    assertEquals(List.of("in/a.html"), rows.subList(1, rows.size()).stream().map(r -> r[1]).toList());
+    assertEquals(2, extract(in, "--include", "[a").status());
   }
 
   @Test
@@ -82,7 +131,7 @@ class MainTest {
     Files.write(in.resolve("b.pdf"), new byte[0]);
     Run run = extract(in);
     assertEquals(1, run.status(), run.err());
-    assertTrue(run.err().contains("1 inputs could not be read"), run.err());
+    assertTrue(run.err().contains("1 个输入无法读取"), run.err());
   }
 
   @Test
@@ -92,7 +141,7 @@ class MainTest {
     Run run = run("extract", "--out", dir.resolve("out").toString(), "--jobs", "1", "--processor",
         "org.nianbao.NoSuchProcessor", in.toString());
     assertEquals(2, run.status(), run.err());
-    assertTrue(run.err().contains("cannot start the extraction"), run.err());
+    assertTrue(run.err().contains("无法开始提取"), run.err());
   }
 
   /** Regression (batch probe): --jobs had no bound. */

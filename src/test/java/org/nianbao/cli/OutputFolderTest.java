@@ -77,7 +77,7 @@ class OutputFolderTest {
         .redirectOutput(dir.resolve("full.log").toFile()).start();
     assertEquals(1, run.waitFor());
     String log = Files.readString(dir.resolve("full.log"), StandardCharsets.UTF_8);
-    assertTrue(log.contains("cannot write the output"), log);
+    assertTrue(log.contains("无法在") && log.contains("写入输出"), log);
     Map<String, byte[]> after = files(out);
     assertEquals(before.keySet(), after.keySet());
     for (String name : before.keySet()) {

@@ -28,7 +28,7 @@ class OcrDoubtsTest {
     BigDecimal b = cells.get("b").value();
     BigDecimal t = cells.get("t").value();
     return a.add(b).compareTo(t) == 0 ? List.of()
-        : List.of(Anomaly.of(Severity.ERROR, "sum", List.of("t", "a", "b"), "t != a + b", 1));
+        : List.of(new Anomaly(Severity.ERROR, "sum", List.of("t", "a", "b"), "", "", "t != a + b", 1));
   };
 
   private static CellValue cell(String key, String raw, double confidence) {

@@ -48,7 +48,7 @@ class XlsxWriterTest {
         cell("t3.carried_over.natural_person", "0", "00", Set.of(Flag.DOUBLE_ZERO), 3),
         cell("t3.carry_forward.natural_person", null, "", Set.of(Flag.BLANK), 4),
         cell("t3.new_received.total", "13", "\u300013", Set.of(Flag.WHITESPACE), 3)),
-        List.of(Anomaly.of(Severity.WARNING, "double_zero", List.of("t3.carried_over.natural_person"), "00", 3),
+        List.of(new Anomaly(Severity.WARNING, "double_zero", List.of("t3.carried_over.natural_person"), "", "", "00", 3),
             new Anomaly(Severity.ERROR, "t3_result_total", List.of("t3.result_total.natural_person",
                 "t3.new_received.natural_person"), "12", "0", "t3_result_total: 0 ≠ 12", 3)));
     Report b = report("b.pdf", "2021", 2022, List.of(cell("t3.new_received.natural_person", "7", "7", Set.of(), 1)),
@@ -70,13 +70,14 @@ class XlsxWriterTest {
   @Test
   void sheetsExistInOrder() throws Exception {
     try (XSSFWorkbook wb = written()) {
-      assertEquals(4, wb.getNumberOfSheets());
-      assertEquals("Reports", wb.getSheetName(0));
+      assertEquals(5, wb.getNumberOfSheets());
+      assertEquals("报告", wb.getSheetName(0));
       assertEquals("2021", wb.getSheetName(1));
       assertEquals("s14", wb.getSheetName(2));
-      assertEquals("Anomalies", wb.getSheetName(3));
-      assertEquals(4, wb.getSheet("Reports").getLastRowNum());
-      Cell failed = wb.getSheet("Reports").getRow(4).getCell(3);
+      assertEquals("异常", wb.getSheetName(3));
+      assertEquals("说明", wb.getSheetName(4));
+      assertEquals(5, wb.getSheet("报告").getLastRowNum());
+      Cell failed = wb.getSheet("报告").getRow(5).getCell(3);
       assertEquals("failed", failed.getStringCellValue());
       assertEquals(IndexedColors.DARK_RED.getIndex(), failed.getCellStyle().getFillForegroundColor());
     }
@@ -121,12 +122,12 @@ class XlsxWriterTest {
       assertEquals(FillPatternType.SOLID_FOREGROUND, zero.getCellStyle().getFillPattern());
       assertEquals(IndexedColors.LIGHT_YELLOW.getIndex(), zero.getCellStyle().getFillForegroundColor());
       String note = zero.getCellComment().getString().getString();
-      assertTrue(note.contains("raw: 00"), note);
-      assertTrue(note.contains("double_zero"), note);
-      assertTrue(note.contains("page: 3"), note);
+      assertTrue(note.contains("原文：00"), note);
+      assertTrue(note.contains("“00”读作 0"), note);
+      assertTrue(note.contains("页码：3"), note);
       Cell blank = wide.getRow(2).getCell(layout.columnOf("t3.carry_forward.natural_person"));
       assertEquals(IndexedColors.LIGHT_ORANGE.getIndex(), blank.getCellStyle().getFillForegroundColor());
-      assertTrue(blank.getCellComment().getString().getString().contains("blank"));
+      assertTrue(blank.getCellComment().getString().getString().contains("空白"));
     }
   }
 
@@ -138,7 +139,7 @@ class XlsxWriterTest {
       Cell twelve = wide.getRow(2).getCell(layout.columnOf("t3.new_received.natural_person"));
       assertEquals(IndexedColors.ROSE.getIndex(), twelve.getCellStyle().getFillForegroundColor());
       String note = twelve.getCellComment().getString().getString();
-      assertTrue(note.contains("error t3_result_total") && note.contains("raw: 12"), note);
+      assertTrue(note.contains("错误（办理结果总计等于各项办理结果之和）") && note.contains("原文：12"), note);
       Cell spaced = wide.getRow(2).getCell(layout.columnOf("t3.new_received.total"));
       assertEquals(13.0, spaced.getNumericCellValue());
       assertEquals(FillPatternType.NO_FILL, spaced.getCellStyle().getFillPattern());
@@ -150,30 +151,35 @@ class XlsxWriterTest {
   @Test
   void reportsSheetHoldsTheReportsCsvRowWithTextIdsAndNumericCounts() throws Exception {
     try (XSSFWorkbook wb = written()) {
-      Sheet reports = wb.getSheet("Reports");
+      Sheet reports = wb.getSheet("报告");
       Report a = sample().get(0);
       String[] csv = CsvRows.reportRow(a);
       for (int i = 0; i < CsvRows.REPORTS_HEADER.length; i++) {
-        assertEquals(CsvRows.REPORTS_HEADER[i], reports.getRow(0).getCell(i).getStringCellValue());
-        Cell cell = reports.getRow(1).getCell(i);
+        assertEquals(CsvRows.REPORTS_HEADER[i], reports.getRow(1).getCell(i).getStringCellValue());
+        Cell cell = reports.getRow(2).getCell(i);
         String shown = cell == null ? "" : cell.getCellType() == CellType.NUMERIC
             ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue();
         assertEquals(csv[i], shown, CsvRows.REPORTS_HEADER[i]);
       }
-      assertEquals("洪泽区人民政府", reports.getRow(1).getCell(12).getStringCellValue());
-      Cell id = reports.getRow(1).getCell(0);
+      assertEquals("洪泽区人民政府", reports.getRow(2).getCell(12).getStringCellValue());
+      assertEquals("状态", reports.getRow(0).getCell(3).getStringCellValue());
+      assertTrue(reports.getRow(0).getCell(3).getCellStyle().getWrapText());
+      assertTrue(reports.getPrintSetup().getLandscape());
+      assertEquals(1, reports.getPrintSetup().getFitWidth());
+      assertNotNull(reports.getRepeatingRows());
+      Cell id = reports.getRow(2).getCell(0);
       assertEquals(CellType.STRING, id.getCellType());
       assertTrue(id.getStringCellValue().startsWith("sha256:"), id.getStringCellValue());
-      assertEquals(CellType.NUMERIC, reports.getRow(1).getCell(8).getCellType());
+      assertEquals(CellType.NUMERIC, reports.getRow(2).getCell(8).getCellType());
     }
   }
 
   @Test
   void anomalyLinksToItsCell() throws Exception {
     try (XSSFWorkbook wb = written()) {
-      Sheet anomalies = wb.getSheet("Anomalies");
-      assertEquals(2, anomalies.getLastRowNum());
-      Cell rule = anomalies.getRow(1).getCell(5);
+      Sheet anomalies = wb.getSheet("异常");
+      assertEquals(3, anomalies.getLastRowNum());
+      Cell rule = anomalies.getRow(2).getCell(5);
       assertEquals("double_zero", rule.getStringCellValue());
       int col = WideLayout.of("2021", Set.of()).columnOf("t3.carried_over.natural_person");
       String target = "'2021'!" + new org.apache.poi.ss.util.CellReference(2, col).formatAsString();

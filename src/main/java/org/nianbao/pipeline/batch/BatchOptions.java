@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param timeout the longest one document may take
  * @param workerHeapMb {@code -Xmx} of each worker JVM
  * @param xlsx also write {@code nianbao.xlsx} at the end of the run
+ * @param review also write the review pages ({@code review/}) at the end of the run
+ * @param jsonl also write {@code reports.jsonl}
+ * @param include globs: when any is given, only inputs whose source or file name matches one are read
+ * @param exclude globs: inputs whose source or file name matches one are left out (no row)
  */
 public record BatchOptions(
     List<Path> inputs,
@@ -29,11 +33,23 @@ public record BatchOptions(
     ZipLimits limits,
     int workerHeapMb,
     boolean xlsx,
-    Verbosity verbosity) {
+    Verbosity verbosity,
+    boolean review,
+    boolean jsonl,
+    List<String> include,
+    List<String> exclude) {
   public static final int DEFAULT_WORKER_HEAP_MB = 1024;
+
+  public BatchOptions(List<Path> inputs, Path out, int jobs, boolean resume, boolean retryFailed, Duration timeout,
+      ProcessorSpec processor, ZipLimits limits, int workerHeapMb, boolean xlsx, Verbosity verbosity) {
+    this(inputs, out, jobs, resume, retryFailed, timeout, processor, limits, workerHeapMb, xlsx, verbosity, false,
+        false, List.of(), List.of());
+  }
 
   public BatchOptions {
     inputs = List.copyOf(inputs);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(processor, "processor");

@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.nianbao.model.Anomaly;
+import org.nianbao.model.Messages;
+import org.nianbao.model.Severity;
+import org.nianbao.pipeline.Corrections;
+import org.nianbao.write.FormulaGuard;
+import org.nianbao.write.JsonLines;
+import org.nianbao.write.ReviewWriter;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportId;
 import org.nianbao.model.Status;
@@ -62,12 +68,37 @@ public final class BatchRunner {
   BatchRunner(BatchOptions options, Lane.Factory lanes) {
     this.options = options;
     this.lanes = lanes;
+    this.filter = filter(options.include(), options.exclude());
+  }
+
+  /** The reviewer's corrections: the reports they name are extracted again on a resumed run. */
+  private Corrections corrections = Corrections.NONE;
+  /** --include/--exclude, on an input's source path or its file name. */
+  private final java.util.function.Predicate<String> filter;
+
+  /** The files the walk met, for the review pages. */
+  private final DocumentSources documents = new DocumentSources();
+
+  static java.util.function.Predicate<String> filter(List<String> include, List<String> exclude) {
+    List<java.nio.file.PathMatcher> in = include.stream()
+        .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    List<java.nio.file.PathMatcher> out = exclude.stream()
+        .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    return source -> {
+      String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('!')) + 1);
+      Path whole = Path.of(source.replace("!/", "/"));
+      Path file = Path.of(name.isEmpty() ? source : name);
+      java.util.function.Predicate<java.nio.file.PathMatcher> hits = m -> m.matches(whole) || m.matches(file);
+      return (in.isEmpty() || in.stream().anyMatch(hits)) && out.stream().noneMatch(hits);
+    };
   }
 
   /** Where an input's outcome is kept, and the order rows are written in: by source, then report id. */
   private record IndexEntry(String source, ReportId id, String key) {}
 
   public BatchResult run(RunListener listener) throws IOException, InterruptedException {
+    corrections = options.processor().corrections().isPresent()
+        ? Corrections.load(options.processor().corrections().get()) : Corrections.NONE;
     Instant start = Instant.now();
     Path out = options.out();
     Files.createDirectories(out);
@@ -189,6 +220,10 @@ public final class BatchRunner {
     @Override
     public void accept(Input input) throws InterruptedException {
       checkRunning();
+      if (!filter.test(input.source())) {
+        adjustTotal(-1);
+        return;
+      }
       try {
         if (input instanceof Input.Refused r) {
           settle(Outcomes.UNREAD, r.source(), Outcomes.refused(r.source(), r.reason()));
@@ -231,11 +266,17 @@ public final class BatchRunner {
         discard(d);
         return;
       }
-      if (finished.contains(key)) {
+      if (finished.contains(key) && !corrections.names(id.text())) {
+        if (options.review() && !d.spooled() && d.location() instanceof Location.InFile f) {
+          documents.remember(source, f.path());
+        }
         discard(d);
         StateStore.head(store.bytes(key), key).ifPresent(h -> remember(key, h));
         countResumed(key, true);
         return;
+      }
+      if (options.review() && !d.spooled() && d.location() instanceof Location.InFile f) {
+        documents.remember(source, f.path());
       }
       Task task = new Task(source, id, d.location(), d.head(), d.spooled());
       while (!queue.offer(task, 200, TimeUnit.MILLISECONDS)) {
@@ -390,6 +431,12 @@ public final class BatchRunner {
     Map<String, Integer> byType = new TreeMap<>();
     OutputSet set = OutputSet.begin(options.out(), staging);
     Map<String, CsvFiles.Sink> wide = new LinkedHashMap<>();
+    int[] applied = new int[1];
+    ReviewWriter review = options.review() ? new ReviewWriter(set.directory(ReviewWriter.FOLDER), documents) : null;
+    JsonLines jsonl = options.jsonl() ? new JsonLines(set.file(JsonLines.FILE)) : null;
+    Set<String> knownIds = new HashSet<>();
+    index.forEach(e -> knownIds.add(e.id().text()));
+    List<Corrections.Correction> unmatched = corrections.unmatched(knownIds);
     try (CsvFiles.Sink reports = new CsvFiles.Sink(set.file(CsvFiles.REPORTS), CsvRows.REPORTS_HEADER);
         CsvFiles.Sink cells = new CsvFiles.Sink(set.file(CsvFiles.CELLS), CsvRows.CELLS_HEADER);
         CsvFiles.Sink anomalies = new CsvFiles.Sink(set.file(CsvFiles.ANOMALIES), CsvRows.ANOMALIES_HEADER)) {
@@ -412,6 +459,13 @@ public final class BatchRunner {
           IndexEntry e = index.get(next++);
           try {
             Report r = write(store, e, cross.get(e.key()), reports, cells, anomalies, wide, layouts);
+            applied[0] += (int) r.anomalies().stream().filter(a -> a.rule().equals("reviewed")).count();
+            if (review != null) {
+              review.report(r);
+            }
+            if (jsonl != null) {
+              jsonl.write(r);
+            }
             byStatus.merge(r.status(), 1, Integer::sum);
             byType.merge(r.fileType(), 1, Integer::sum);
             return r;
@@ -425,16 +479,31 @@ public final class BatchRunner {
       } else {
         rows.forEachRemaining(r -> { });
       }
+      if (review != null) {
+        review.finish();
+      }
+      for (Corrections.Correction c : unmatched) {
+        String message = Messages.rule("correction_unknown_report", c.line(), c.reportId(), c.key(), c.reviewer());
+        String[] row = {c.reportId(), "", "", "", Severity.ERROR.code(), "correction_unknown_report", c.key(), "",
+            c.valueText(), message, ""};
+        for (int i = 0; i < row.length; i++) {
+          row[i] = FormulaGuard.neutralize(row[i]);
+        }
+        anomalies.row(row);
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
       for (CsvFiles.Sink sink : wide.values()) {
         sink.close();
       }
+      if (jsonl != null) {
+        jsonl.close();
+      }
     }
     set.commit();
     return new BatchSummary(index.size(), byStatus, new TreeMap<>(byType), dispatch.resumed, elapsed,
-        dispatch.workerStats());
+        dispatch.workerStats(), applied[0], unmatched.size());
   }
 
   /** Writes one input's rows into every file and returns its report, cross-report findings included. */

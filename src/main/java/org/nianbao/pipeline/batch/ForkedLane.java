@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.nianbao.model.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,12 +76,14 @@ final class ForkedLane implements Lane {
         }
       }
       verbosity.properties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+      cmd.add("-D" + Messages.PROPERTY + "=" + Messages.language());
       cmd.add("-cp");
       cmd.add(classes.classPath());
       cmd.add(WorkerMain.class.getName());
       cmd.add(processor.className());
       cmd.add(limits.encode());
-      processor.mappings().ifPresent(m -> cmd.add(m.toAbsolutePath().toString()));
+      cmd.add(processor.mappings().map(m -> m.toAbsolutePath().toString()).orElse("-"));
+      cmd.add(processor.corrections().map(m -> m.toAbsolutePath().toString()).orElse("-"));
       return cmd;
     }
 

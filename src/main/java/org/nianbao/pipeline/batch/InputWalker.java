@@ -69,9 +69,9 @@ public final class InputWalker {
   }
 
   public void walk(List<Path> inputs, Visitor visitor) throws InterruptedException {
+    Path base = commonParent(inputs);
     for (Path input : inputs) {
-      Path name = input.toAbsolutePath().normalize().getFileName();
-      String root = name == null ? "" : name.toString();
+      String root = rootName(base, input);
       Path real;
       try {
         real = input.toRealPath();
@@ -85,6 +85,44 @@ public final class InputWalker {
         visitFile(input, root, visitor);
       }
     }
+  }
+
+  /**
+   * The folder the sources are relative to: the deepest folder holding every input, so that inputs of the
+   * same name in different folders ({@code a/reports} and {@code b/reports}) keep the part that tells them
+   * apart, and a single input is named by its own name ({@code reports/report.html}).
+   */
+  static Path commonParent(List<Path> inputs) {
+    Path base = null;
+    for (Path input : inputs) {
+      Path parent = input.toAbsolutePath().normalize().getParent();
+      if (parent == null) {
+        return null;
+      }
+      if (base == null) {
+        base = parent;
+      } else {
+        while (base != null && !parent.startsWith(base)) {
+          base = base.getParent();
+        }
+        if (base == null) {
+          return null;
+        }
+      }
+    }
+    return base;
+  }
+
+  /** An input's source: its path below {@code base}, with {@code /} separators. */
+  static String rootName(Path base, Path input) {
+    Path abs = input.toAbsolutePath().normalize();
+    Path rel = base == null ? abs.getFileName() : base.relativize(abs);
+    if (rel == null) {
+      return "";
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    rel.forEach(p -> parts.add(p.toString()));
+    return String.join("/", parts);
   }
 
   private static int countFolder(Path dir) {

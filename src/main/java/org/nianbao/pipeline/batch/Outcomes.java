@@ -39,8 +39,7 @@ final class Outcomes {
    * of its cells (they would be counted twice), and one warning naming the first source.
    */
   static Report duplicateOf(Report first, String source) {
-    Anomaly note = Anomaly.of(Severity.WARNING, DUPLICATE_RULE, List.of(),
-        "identical bytes to " + first.source(), 0);
+    Anomaly note = Anomaly.variant(Severity.WARNING, DUPLICATE_RULE, "bytes", List.of(), 0, first.source());
     return new Report(first.id(), source, first.fileType(), first.status(), first.format(), first.agency(),
         first.year(), first.title(), List.of(), List.of(note), first.error());
   }

@@ -14,12 +14,17 @@ import org.nianbao.pipeline.DocumentProcessor;
  * @param className the processor class, {@link #PIPELINE} for the real extraction
  * @param mappings a mappings folder to use instead of the built-in one
  */
-public record ProcessorSpec(String className, Optional<Path> mappings) {
+public record ProcessorSpec(String className, Optional<Path> mappings, Optional<Path> corrections) {
   public static final String PIPELINE = "org.nianbao.pipeline.ReportPipeline";
 
   public ProcessorSpec {
     Objects.requireNonNull(className, "className");
     Objects.requireNonNull(mappings, "mappings");
+    Objects.requireNonNull(corrections, "corrections");
+  }
+
+  public ProcessorSpec(String className, Optional<Path> mappings) {
+    this(className, mappings, Optional.empty());
   }
 
   public static ProcessorSpec pipeline(Optional<Path> mappings) {
@@ -34,6 +39,9 @@ public record ProcessorSpec(String className, Optional<Path> mappings) {
     try {
       Class<? extends DocumentProcessor> type =
           Class.forName(className).asSubclass(DocumentProcessor.class);
+      if (corrections.isPresent()) {
+        return type.getConstructor(Optional.class, Optional.class).newInstance(mappings, corrections);
+      }
       try {
         Constructor<? extends DocumentProcessor> withMappings = type.getConstructor(Optional.class);
         return withMappings.newInstance(mappings);

@@ -74,6 +74,8 @@ final class ReportCodec {
       writeString(out, c.locator());
       writeString(out, c.rowLabel());
       writeString(out, c.columnLabel());
+      writeString(out, c.reviewer());
+      writeString(out, c.reviewNote());
     }
     out.writeInt(r.anomalies().size());
     for (Anomaly a : r.anomalies()) {
@@ -118,7 +120,7 @@ final class ReportCodec {
       }
       int page = in.readInt();
       cells.add(new CellValue(key, value.isEmpty() ? null : new BigDecimal(value), raw, flags, page,
-          readString(in), readString(in), readString(in)));
+          readString(in), readString(in), readString(in), readString(in), readString(in)));
     }
     int anomalyCount = count(in);
     List<Anomaly> anomalies = new ArrayList<>(anomalyCount);

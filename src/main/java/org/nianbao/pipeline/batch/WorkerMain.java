@@ -19,10 +19,16 @@ import org.nianbao.read.FileTypes;
 /**
  * The entry point of a worker JVM: builds the processor named on the command line, then answers requests
  * on stdin with state entries on stdout until stdin ends. It reads each document itself, within the limits.
- * Arguments: the processor class, the limits ({@link ZipLimits#encode}), then optionally the mappings folder.
+ * Arguments: the processor class, the limits ({@link ZipLimits#encode}), then optionally the mappings folder
+ * and the corrections file ({@code -} for none).
  */
 public final class WorkerMain {
   private WorkerMain() {}
+
+  /** An optional path argument: absent, or {@code -} for none. */
+  private static Optional<Path> optionalPath(String[] args, int index) {
+    return args.length > index && !args[index].equals("-") ? Optional.of(Path.of(args[index])) : Optional.empty();
+  }
 
   public static void main(String[] args) throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
@@ -31,7 +37,7 @@ public final class WorkerMain {
     System.setOut(System.err);
     System.setIn(new ByteArrayInputStream(new byte[0]));
 
-    ProcessorSpec spec = new ProcessorSpec(args[0], args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty());
+    ProcessorSpec spec = new ProcessorSpec(args[0], optionalPath(args, 2), optionalPath(args, 3));
     ZipLimits limits = ZipLimits.decode(args[1]);
     // the content detector and the processor are built side by side: both take a moment at a JVM's start
     Thread detector = new Thread(FileTypes::prepare, "nianbao-prepare");

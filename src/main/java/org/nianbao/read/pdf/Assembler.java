@@ -9,6 +9,7 @@ import org.nianbao.source.Block;
 import org.nianbao.source.Cell;
 import org.nianbao.source.Heading;
 import org.nianbao.source.Paragraph;
+import org.nianbao.source.Box;
 import org.nianbao.source.Recognition;
 import org.nianbao.source.SourceRef;
 import org.nianbao.source.TableBlock;
@@ -175,7 +176,7 @@ final class Assembler {
       for (int c = 0; c < table.cols(); c++) {
         Span s = table.spanAt(r, c);
         SourceRef ref = new SourceRef(source, table.rowPages().get(r),
-            "table " + tables + " r" + (r + 1) + "c" + (c + 1));
+            "table " + tables + " r" + (r + 1) + "c" + (c + 1), box(table, s, r, c));
         row.add(new Cell(s.text(), r, c, s.row(), s.col(), ref));
         if (s.recognition() != null) {
           recognitions.put(ref, s.recognition());
@@ -184,6 +185,18 @@ final class Assembler {
       rows.add(row);
     }
     blocks.add(new TableBlock(rows, true, new SourceRef(source, table.page(), "table " + tables)));
+  }
+
+  /** The printed cell's box: the whole span when it lies on one page, else its part in row {@code r}. */
+  private static Box box(Table table, Span s, int r, int c) {
+    boolean onePage = table.rowPages().get(s.row()).equals(table.rowPages().get(s.rowEnd() - 1));
+    int top = onePage ? s.row() : r;
+    int bottom = onePage ? s.rowEnd() - 1 : r;
+    int left = onePage ? s.col() : c;
+    int right = onePage ? s.colEnd() : c + 1;
+    double y0 = table.rowTops().get(top);
+    double y1 = Math.max(y0, table.rowBottoms().get(bottom));
+    return new Box(table.xs().get(left), y0, table.xs().get(right), y1);
   }
 
   private static boolean isLatinOrDigit(char ch) {

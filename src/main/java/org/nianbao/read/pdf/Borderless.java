@@ -98,9 +98,15 @@ final class Borderless {
     }
     List<Boolean> closed = Collections.nCopies(cols, false);
     Line last = run.get(run.size() - 1);
+    List<Double> tops = new ArrayList<>();
+    List<Double> bottoms = new ArrayList<>();
+    for (Line line : run) {
+      tops.add(line.top());
+      bottoms.add(line.baseline() + line.size() * 0.25);
+    }
     return new Table(
-        xs, Collections.nCopies(run.size(), run.get(0).page()), spans, closed, closed, run.get(0).top(),
-        last.baseline() + last.size() * 0.25);
+        xs, Collections.nCopies(run.size(), run.get(0).page()), spans, closed, closed, tops, bottoms,
+        run.get(0).top(), last.baseline() + last.size() * 0.25);
   }
 
   /** One line's cells: a chunk spanning several columns (a centred header) becomes a merged cell. */

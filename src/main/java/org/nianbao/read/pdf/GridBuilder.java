@@ -83,7 +83,8 @@ final class GridBuilder {
       openBottom.add(!drawn(hs, ys.get(rows), midX));
     }
     return Optional.of(
-        new Table(xs, Collections.nCopies(rows, page), spans, openTop, openBottom, ys.get(0), ys.get(rows)));
+        new Table(xs, Collections.nCopies(rows, page), spans, openTop, openBottom, ys.subList(0, rows),
+            ys.subList(1, rows + 1), ys.get(0), ys.get(rows)));
   }
 
   /**

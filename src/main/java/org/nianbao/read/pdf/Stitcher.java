@@ -69,7 +69,8 @@ final class Stitcher {
       openTop.add(t.openTop().get(old));
       openBottom.add(t.openBottom().get(old));
     }
-    return new Table(grid, t.rowPages(), spans, openTop, openBottom, t.top(), t.bottom());
+    return new Table(grid, t.rowPages(), spans, openTop, openBottom, t.rowTops(), t.rowBottoms(), t.top(),
+        t.bottom());
   }
 
   private static Table stitch(Table first, Table next) {
@@ -101,7 +102,12 @@ final class Stitcher {
     spans.addAll(continued);
     List<Integer> rowPages = new ArrayList<>(first.rowPages());
     rowPages.addAll(next.rowPages().subList(header, next.rows()));
-    return new Table(first.xs(), rowPages, spans, first.openTop(), next.openBottom(), first.top(), next.bottom());
+    List<Double> tops = new ArrayList<>(first.rowTops());
+    tops.addAll(next.rowTops().subList(header, next.rows()));
+    List<Double> bottoms = new ArrayList<>(first.rowBottoms());
+    bottoms.addAll(next.rowBottoms().subList(header, next.rows()));
+    return new Table(first.xs(), rowPages, spans, first.openTop(), next.openBottom(), tops, bottoms, first.top(),
+        next.bottom());
   }
 
   /**

@@ -11,6 +11,8 @@ import java.util.List;
  *     from the page before)
  * @param openBottom per column: the bottom edge has no drawn line (the table may continue on the next
  *     page)
+ * @param rowTops per row: its top edge on its page
+ * @param rowBottoms per row: its bottom edge on its page
  * @param top the top edge on the first page
  * @param bottom the bottom edge on the last page
  */
@@ -20,6 +22,8 @@ record Table(
     List<Span> spans,
     List<Boolean> openTop,
     List<Boolean> openBottom,
+    List<Double> rowTops,
+    List<Double> rowBottoms,
     double top,
     double bottom)
     implements Item {
@@ -29,6 +33,11 @@ record Table(
     spans = List.copyOf(spans);
     openTop = List.copyOf(openTop);
     openBottom = List.copyOf(openBottom);
+    rowTops = List.copyOf(rowTops);
+    rowBottoms = List.copyOf(rowBottoms);
+    if (rowTops.size() != rowPages.size() || rowBottoms.size() != rowPages.size()) {
+      throw new IllegalArgumentException("a table needs the edges of every row");
+    }
     int cols = xs.size() - 1;
     if (cols < 1 || rowPages.isEmpty() || openTop.size() != cols || openBottom.size() != cols) {
       throw new IllegalArgumentException("a table needs rows, columns and an edge flag per column");

@@ -73,9 +73,9 @@ class BatchRunnerTest {
     assertTrue(anomalies.contains("in/b.html,某某镇人民政府,2021,warning,duplicate_report"), anomalies);
     try (InputStream file = Files.newInputStream(out.resolve(XlsxWriter.FILE));
         XSSFWorkbook wb = new XSSFWorkbook(file)) {
-      assertEquals(List.of("Reports", "2021", "Anomalies"),
+      assertEquals(List.of("报告", "2021", "异常"),
           List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)));
-      assertEquals(3, wb.getSheet("Reports").getLastRowNum());
+      assertEquals(4, wb.getSheet("报告").getLastRowNum());
       assertEquals(3, wb.getSheet("2021").getLastRowNum());
     }
   }
@@ -133,7 +133,7 @@ class BatchRunnerTest {
     assertEquals(rows.get("in/good2.txt").get("report_id"), rows.get("in/copy-of-good2.txt").get("report_id"));
     List<String[]> anomalies = Fixtures.readCsv(out.resolve("anomalies.csv"));
     assertTrue(anomalies.stream().anyMatch(a -> a[1].equals("in/good2.txt") && a[5].equals("duplicate_report")
-        && a[4].equals("warning") && a[9].equals("identical bytes to in/copy-of-good2.txt")),
+        && a[4].equals("warning") && a[9].equals("与 in/copy-of-good2.txt 的文件内容完全相同。")),
         "walk order is name order, so copy-of-good2.txt is the first");
     assertEquals("0", rows.get("in/good2.txt").get("cells"));
     assertEquals("2", rows.get("in/copy-of-good2.txt").get("cells"));

@@ -47,7 +47,7 @@ public final class FakeProcessor implements DocumentProcessor {
       List<CellValue> cells = List.of(
           new CellValue("t3.total", BigDecimal.valueOf(n), Integer.toString(n), Set.of(), 1, "t3/r1/c1", "总计", "总计"),
           new CellValue("t1.blank", null, "", Set.of(org.nianbao.model.Flag.BLANK), 1, "t1/r2/c1", "空", "本年"));
-      List<Anomaly> anomalies = List.of(Anomaly.of(Severity.WARNING, "blank_cell", List.of("t1.blank"), "空白单元格", 1));
+      List<Anomaly> anomalies = List.of(new Anomaly(Severity.WARNING, "blank_cell", List.of("t1.blank"), "", "", "空白单元格", 1));
       return new Report(id, source, type, Status.OK, "2021", "某某镇人民政府", 2021, "年度报告", cells, anomalies, "");
     }
     return Report.unreadable(id, source, type, Status.UNRECOGNIZED, "no known template");

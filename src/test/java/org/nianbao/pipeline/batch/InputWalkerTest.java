@@ -50,6 +50,19 @@ class InputWalkerTest {
   }
 
   @Test
+  void inputsOfTheSameNameInDifferentFoldersKeepThePathThatTellsThemApart() throws Exception {
+    Files.createDirectories(dir.resolve("a/reports"));
+    Files.createDirectories(dir.resolve("b/reports"));
+    Files.write(dir.resolve("a/reports/report.html"), utf8("a"));
+    Files.write(dir.resolve("b/reports/report.html"), utf8("b"));
+    assertEquals(List.of("a/reports/report.html", "b/reports/report.html"),
+        walk(dir.resolve("a/reports"), dir.resolve("b/reports")).sources());
+    assertEquals(List.of("reports/report.html"), walk(dir.resolve("a/reports")).sources());
+    assertEquals(List.of("a/reports/report.html", "b/reports/report.html"), walk(dir.resolve("a"), dir.resolve("b")
+        .resolve("reports/report.html")).sources().stream().map(s -> s.startsWith("b/") ? s : s).toList());
+  }
+
+  @Test
   void walksFoldersInNameOrderAndSkipsHiddenNames() throws Exception {
     Path root = dir.resolve("batch");
     Files.createDirectories(root.resolve("b/.git"));

@@ -29,7 +29,7 @@ class ReportCodecTest {
                 "t3/r1/c1", "一、本年新收", "自然人"),
             new CellValue("t3.c2", null, "", Set.of(Flag.BLANK), 0, "t3/r1/c2", "", "")),
         List.of(new Anomaly(Severity.ERROR, "t3_balance", List.of("t3.c1", "t3.c2"), "12", "13", "不平衡", 3),
-            Anomaly.of(Severity.INFO, "cell_fixed", List.of(), "", 0)),
+            new Anomaly(Severity.INFO, "cell_fixed", List.of(), "", "", "", 0)),
         "");
     assertEquals(report, ReportCodec.decode(ReportCodec.encode(report)));
   }
