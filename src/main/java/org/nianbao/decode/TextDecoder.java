@@ -481,7 +481,11 @@ public final class TextDecoder {
       if (o.nums().size() > w) {
         return NEVER;
       }
-      return isShort(o, w) ? c + SHORT : c;
+      if (isShort(o, w)) {
+        // a row missing cells is taken only where its own label names it, never for a label-less tuple
+        return ident == r.index() ? c + SHORT : NEVER;
+      }
+      return c;
     }
 
     /**

@@ -95,6 +95,11 @@ final class Tokenizer {
         next++;
       }
       char afterSpace = next < s.length() ? s.charAt(next) : nextLineStart;
+      int prev = m.start() - 1;
+      while (prev >= 0 && s.charAt(prev) == ' ') {
+        prev--;
+      }
+      char beforeSpace = prev >= 0 ? s.charAt(prev) : ' ';
       boolean numbering = !num.contains(".") && (after == '.' || after == '、' || after == '．')
           && end + 1 < s.length() && !Character.isDigit(s.charAt(end + 1));
       if (numbering) {
@@ -110,7 +115,7 @@ final class Tokenizer {
       }
       boolean prose = UNITS.indexOf(afterSpace) >= 0 || before == '第' || before == '〔' || before == '['
           || before == '-' || after == '-' || after == ':' || after == '/' || before == '/' || before == ':'
-          || Character.isLetter(before) && before < 0x80 || Character.isLetter(after) && after < 0x80;
+          || Character.isLetter(beforeSpace) && beforeSpace < 0x80 || Character.isLetter(after) && after < 0x80;
       if (prose) {
         pending.append(num);
         continue;
