@@ -180,7 +180,8 @@ public final class ReportPipeline implements DocumentProcessor {
     byte first = bytes[start];
     byte last = bytes[end];
     return (first == '{' && last == '}') || (first == '[' && last == ']' && bytes.length > start + 1
-        && (bytes[start + 1] == '{' || bytes[start + 1] == '"' || bytes[start + 1] == '[' || Character.isWhitespace(bytes[start + 1])));
+        && (bytes[start + 1] == '{' || bytes[start + 1] == '"' || bytes[start + 1] == '['
+            || Character.isWhitespace(bytes[start + 1])));
   }
 
   /** The stages after reading. */

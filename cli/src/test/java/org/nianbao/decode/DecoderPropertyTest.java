@@ -218,7 +218,8 @@ class DecoderPropertyTest {
         }
         if (b.unlabelledRow()) {
           emit(shape, lines, glued, "行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计");
-          List<String> nums = b.columns().stream().map(c -> truth.get(MappingLoader.key(t.id(), "", c.key())).toPlainString()).toList();
+          List<String> nums = b.columns().stream()
+              .map(c -> truth.get(MappingLoader.key(t.id(), "", c.key())).toPlainString()).toList();
           row(shape, lines, glued, "", nums, rnd, false);
           continue;
         }
