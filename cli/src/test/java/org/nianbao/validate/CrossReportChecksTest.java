@@ -51,6 +51,19 @@ class CrossReportChecksTest {
   }
 
   @Test
+  void aCopyWithoutNumbersFirstInItsYearDoesNotHideTheCheck() {
+    // regression: an input of identical bytes (or a failed one) carries no numbers; first in its year, it made
+    // the carried-over comparison compare nothing, silently
+    var found = CrossReportChecks.check(List.of(
+        summary("a", "洪泽区人民政府", 2021, Map.of()), summary("b", "洪泽区人民政府", 2021, year2021()),
+        summary("c", "洪泽区人民政府", 2022, Map.of()), summary("d", "洪泽区人民政府", 2022, year2022(5))));
+    Anomaly a = found.get("d").stream().filter(x -> x.rule().equals(CrossReportChecks.CARRY_OVER_RULE))
+        .findFirst().orElseThrow(() -> new AssertionError(found.toString()));
+    assertEquals("3", a.expected());
+    assertEquals("5", a.actual());
+  }
+
+  @Test
   void inForceThatDoesNotFollowIsFlagged() {
     Map<String, Integer> numbers = new HashMap<>(year2022(3));
     numbers.put("t2.regulation.in_force", 15);
