@@ -105,7 +105,8 @@ public final class OutputSet {
     deleteTree(staging);
   }
 
-  static void deleteTree(Path dir) throws IOException {
+  /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.nianbao.write.OutputSet;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.Report;
 import org.nianbao.pipeline.batch.FileExtraction;
@@ -111,7 +112,7 @@ final class Stages {
         }
       }
     } finally {
-      deleteTree(work);
+      OutputSet.deleteTree(work);
     }
     return out.iterator();
   }
@@ -211,13 +212,5 @@ final class Stages {
           : extracted(e.getInput(), e.getPath(), e.getEntry(), FileExtraction.withFindings(reports.get(i), found)));
     }
     return out.iterator();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -39,7 +38,7 @@ import org.nianbao.validate.CrossReportChecks;
 import org.nianbao.write.CsvFiles;
 import org.nianbao.write.CsvRows;
 import org.nianbao.write.OutputSet;
-import org.nianbao.write.WideLayout;
+import org.nianbao.write.ReportFiles;
 import org.nianbao.write.XlsxWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -421,28 +420,18 @@ public final class BatchRunner {
     }
     Map<String, List<Anomaly>> cross = CrossReportChecks.check(ordered);
 
-    Map<String, WideLayout> layouts = new LinkedHashMap<>();
-    for (String format : WideLayout.FORMATS) {
-      if (formats.contains(format)) {
-        layouts.put(format, WideLayout.of(format, dispatch.keys.getOrDefault(format, Set.of())));
-      }
-    }
+    Map<String, Set<String>> keysByFormat = new HashMap<>();
+    formats.forEach(f -> keysByFormat.put(f, dispatch.keys.getOrDefault(f, Set.of())));
     Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
     Map<String, Integer> byType = new TreeMap<>();
     OutputSet set = OutputSet.begin(options.out(), staging);
-    Map<String, CsvFiles.Sink> wide = new LinkedHashMap<>();
     int[] applied = new int[1];
     ReviewWriter review = options.review() ? new ReviewWriter(set.directory(ReviewWriter.FOLDER), documents) : null;
     JsonLines jsonl = options.jsonl() ? new JsonLines(set.file(JsonLines.FILE)) : null;
     Set<String> knownIds = new HashSet<>();
     index.forEach(e -> knownIds.add(e.id().text()));
     List<Corrections.Correction> unmatched = corrections.unmatched(knownIds);
-    try (CsvFiles.Sink reports = new CsvFiles.Sink(set.file(CsvFiles.REPORTS), CsvRows.REPORTS_HEADER);
-        CsvFiles.Sink cells = new CsvFiles.Sink(set.file(CsvFiles.CELLS), CsvRows.CELLS_HEADER);
-        CsvFiles.Sink anomalies = new CsvFiles.Sink(set.file(CsvFiles.ANOMALIES), CsvRows.ANOMALIES_HEADER)) {
-      for (WideLayout layout : layouts.values()) {
-        wide.put(layout.format(), new CsvFiles.Sink(set.file(layout.csvName()), layout.keyHeader()));
-      }
+    try (ReportFiles files = new ReportFiles(set, keysByFormat)) {
       Iterator<Report> rows = new Iterator<>() {
         private int next;
 
@@ -458,7 +447,7 @@ public final class BatchRunner {
           }
           IndexEntry e = index.get(next++);
           try {
-            Report r = write(store, e, cross.get(e.key()), reports, cells, anomalies, wide, layouts);
+            Report r = write(store, e, cross.get(e.key()), files);
             applied[0] += (int) r.anomalies().stream().filter(a -> a.rule().equals("reviewed")).count();
             if (review != null) {
               review.report(r);
@@ -475,7 +464,7 @@ public final class BatchRunner {
         }
       };
       if (options.xlsx()) {
-        XlsxWriter.write(set.file(XlsxWriter.FILE), List.copyOf(layouts.values()), rows);
+        XlsxWriter.write(set.file(XlsxWriter.FILE), files.layouts(), rows);
       } else {
         rows.forEachRemaining(r -> { });
       }
@@ -489,14 +478,11 @@ public final class BatchRunner {
         for (int i = 0; i < row.length; i++) {
           row[i] = FormulaGuard.neutralize(row[i]);
         }
-        anomalies.row(row);
+        files.anomalyRow(row);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
-      for (CsvFiles.Sink sink : wide.values()) {
-        sink.close();
-      }
       if (jsonl != null) {
         jsonl.close();
       }
@@ -507,38 +493,39 @@ public final class BatchRunner {
   }
 
   /** Writes one input's rows into every file and returns its report, cross-report findings included. */
-  private static Report write(StateStore store, IndexEntry e, List<Anomaly> findings, CsvFiles.Sink reports,
-      CsvFiles.Sink cells, CsvFiles.Sink anomalies, Map<String, CsvFiles.Sink> wide, Map<String, WideLayout> layouts)
+  private static Report write(StateStore store, IndexEntry e, List<Anomaly> findings, ReportFiles files)
       throws IOException {
     StateStore.Entry entry = store.load(e.key());
     Report r;
+    byte[] cellRows;
+    byte[] anomalyRows;
     if (entry instanceof StateStore.Duplicate d) {
       StateStore.Entry first = store.load(StateStore.key(d.id(), d.firstSource()));
       if (!(first instanceof StateStore.Stored stored)) {
         throw new IOException("state entry of " + d.firstSource() + " is not a report");
       }
       r = Outcomes.duplicateOf(stored.report(), d.source());
-      anomalies.raw(CsvFiles.render(CsvRows.anomalyRows(r)));
+      cellRows = new byte[0];
+      anomalyRows = CsvFiles.render(CsvRows.anomalyRows(r));
     } else {
       StateStore.Stored stored = (StateStore.Stored) entry;
       r = stored.report();
-      cells.raw(stored.cellRows());
-      anomalies.raw(stored.anomalyRows());
+      cellRows = stored.cellRows();
+      anomalyRows = stored.anomalyRows();
     }
     if (findings != null) {
       Report onlyFindings = new Report(r.id(), r.source(), r.fileType(), r.status(), r.format(), r.agency(), r.year(),
           r.title(), List.of(), findings, r.error());
-      anomalies.raw(CsvFiles.render(CsvRows.anomalyRows(onlyFindings)));
+      byte[] more = CsvFiles.render(CsvRows.anomalyRows(onlyFindings));
+      byte[] joined = java.util.Arrays.copyOf(anomalyRows, anomalyRows.length + more.length);
+      System.arraycopy(more, 0, joined, anomalyRows.length, more.length);
+      anomalyRows = joined;
       List<Anomaly> all = new ArrayList<>(r.anomalies());
       all.addAll(findings);
       r = new Report(r.id(), r.source(), r.fileType(), r.status(), r.format(), r.agency(), r.year(), r.title(),
           r.cells(), all, r.error());
     }
-    reports.row(CsvRows.reportRow(r));
-    CsvFiles.Sink wideSink = wide.get(r.format());
-    if (wideSink != null) {
-      wideSink.row(layouts.get(r.format()).csvRow(r));
-    }
+    files.write(r, cellRows, anomalyRows);
     return r;
   }
 }

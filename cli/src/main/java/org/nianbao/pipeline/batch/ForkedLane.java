@@ -142,7 +142,7 @@ final class ForkedLane implements Lane {
         if (!started) {
           throw e;
         }
-        return failed(task, "worker could not start: " + e.getMessage());
+        return Outcome.failed(task, "worker could not start: " + e.getMessage());
       }
     }
     Worker current = worker;
@@ -152,24 +152,16 @@ final class ForkedLane implements Lane {
       return Outcome.of(reply.get(limit.toMillis(), TimeUnit.MILLISECONDS), false);
     } catch (TimeoutException e) {
       stop(current);
-      return failed(task, Outcomes.timeout(limit));
+      return Outcome.failed(task, Outcomes.timeout(limit));
     } catch (ExecutionException e) {
-      return failed(task, crashReason(current, e.getCause()));
+      return Outcome.failed(task, crashReason(current, e.getCause()));
     } catch (IOException e) {
       stop(current);
-      return failed(task, "worker crashed: " + e.getMessage());
+      return Outcome.failed(task, "worker crashed: " + e.getMessage());
     } catch (InterruptedException e) {
       stop(current);
       Thread.currentThread().interrupt();
-      return failed(task, "interrupted");
-    }
-  }
-
-  private static Outcome failed(Task task, String reason) {
-    try {
-      return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, reason)), true);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("an entry just written reads back", e);
+      return Outcome.failed(task, "interrupted");
     }
   }
 

@@ -45,20 +45,12 @@ final class InProcessLane implements Lane {
       result.cancel(true);
       thread.shutdownNow();
       thread = newThread();
-      return failed(task, Outcomes.timeout(ScanAllowance.limit(task, timeout)));
+      return Outcome.failed(task, Outcomes.timeout(ScanAllowance.limit(task, timeout)));
     } catch (ExecutionException e) {
-      return failed(task, Outcomes.processorError(e.getCause()));
+      return Outcome.failed(task, Outcomes.processorError(e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(task, "interrupted");
-    }
-  }
-
-  private static Outcome failed(Task task, String reason) {
-    try {
-      return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, reason)), true);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("an entry just written reads back", e);
+      return Outcome.failed(task, "interrupted");
     }
   }
 

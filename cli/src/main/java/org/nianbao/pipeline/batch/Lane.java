@@ -15,6 +15,15 @@ interface Lane extends AutoCloseable {
       return new Outcome(StateStore.head(entry, "").orElseThrow(
           () -> new java.io.IOException("a state entry that is not a report")), entry, retryable);
     }
+
+    /** A document that failed through no fault of its own (a crash, a timeout, an interruption). */
+    static Outcome failed(Task task, String reason) {
+      try {
+        return of(StateStore.reportEntry(Outcomes.failed(task, reason)), true);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("an entry just written reads back", e);
+      }
+    }
   }
 
   /**

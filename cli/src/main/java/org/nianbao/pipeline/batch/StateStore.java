@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -28,6 +27,7 @@ import org.nianbao.model.Status;
 import org.nianbao.validate.CrossReportChecks;
 import org.nianbao.write.CsvFiles;
 import org.nianbao.write.CsvRows;
+import org.nianbao.write.OutputSet;
 import org.nianbao.write.WideLayout;
 
 /**
@@ -91,7 +91,7 @@ final class StateStore {
         String name = child.getFileName().toString();
         boolean keep = name.equals(RunLock.FILE) || name.equals("tmp") || (resume && name.equals("done"));
         if (!keep) {
-          deleteTree(child);
+          OutputSet.deleteTree(child);
         }
       }
     }
@@ -111,7 +111,7 @@ final class StateStore {
 
   /** Empties the temporary folder, which only this run (holding the lock) uses. */
   void clearTemp() throws IOException {
-    deleteTree(temp());
+    OutputSet.deleteTree(temp());
     Files.createDirectories(temp());
   }
 
@@ -335,14 +335,4 @@ final class StateStore {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

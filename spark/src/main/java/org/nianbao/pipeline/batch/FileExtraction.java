@@ -2,11 +2,9 @@ package org.nianbao.pipeline.batch;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
+import org.nianbao.write.OutputSet;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.Report;
 import org.nianbao.pipeline.DocumentProcessor;
@@ -69,7 +67,7 @@ public final class FileExtraction implements Closeable {
       });
     } finally {
       reads.close();
-      deleteTree(spool);
+      OutputSet.deleteTree(spool);
     }
     return reports;
   }
@@ -146,17 +144,6 @@ public final class FileExtraction implements Closeable {
       t.setDaemon(true);
       return t;
     });
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   @Override
