@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nianbao.decode.IndicatorRows;
 import org.nianbao.decode.TextDecoder;
 import org.nianbao.locate.LocatedReport;
 import org.nianbao.locate.MetadataFinder;
@@ -67,6 +68,7 @@ public final class ReportPipeline implements DocumentProcessor {
   private final Corrections corrections;
   private final OcrDoubts ocr = new OcrDoubts(normalizer);
   private final TextDecoder decoder = new TextDecoder();
+  private final IndicatorRows indicatorRows = new IndicatorRows();
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
@@ -270,8 +272,25 @@ public final class ReportPipeline implements DocumentProcessor {
     return out;
   }
 
-  /** A document without a readable table grid: its tables decoded from the text, when they can be found there. */
+  /**
+   * A document without a readable table grid: its tables decoded from the text, when they can be found there.
+   * An indicator table (统计指标 | 单位 | 统计数) rebuilt from its rows is located like a printed one; the
+   * decoder of the fixed-row templates is tried only when there is none (the 2019 template's rows would
+   * otherwise be fitted to an indicator list).
+   */
   private Optional<LocatedReport> decoded(SourceDocument doc, ReportMetadata meta) {
+    Optional<LocatedReport> indicators = indicatorRows.rebuild(doc, mapping).flatMap(r -> {
+      LocatedReport l = locator.locate(r.document(), mapping, meta.year());
+      if (l.matches().isEmpty() || l.matches().stream().anyMatch(m -> !m.spec().optionalRows())) {
+        return Optional.empty();
+      }
+      List<Anomaly> all = new ArrayList<>(l.anomalies());
+      all.addAll(r.anomalies());
+      return Optional.of(new LocatedReport(l.format(), l.matches(), all));
+    });
+    if (indicators.isPresent()) {
+      return indicators;
+    }
     return decoder.decode(doc, mapping, meta.year()).map(d -> {
       List<Anomaly> anomalies = new ArrayList<>(d.anomalies());
       Set<String> found = new LinkedHashSet<>();
