@@ -49,6 +49,8 @@ public final class IndicatorRows {
   /** The words that name a unit in the indicator tables' unit column. */
   private static final Set<String> UNITS = Set.of("件", "条", "次", "篇", "个", "人", "人次", "万元", "元", "项", "期",
       "场", "份", "家", "名", "位", "批", "户", "天", "日", "小时", "册", "期次", "件次");
+  private static final List<String> UNITS_LONGEST_FIRST = UNITS.stream()
+      .sorted(java.util.Comparator.comparing(String::length).reversed().thenComparing(u -> u)).toList();
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
   /** Fewer rows than this is no indicator table. */
@@ -182,12 +184,13 @@ public final class IndicatorRows {
       parts.remove(lastIndex);
       refs.remove(lastIndex);
     } else {
-      // a layout line: the label, white space, the unit
+      // a layout line (the label, white space, the unit) or the unit glued to a label the mapping knows
       String[] words = SPACES.split(last);
-      if (words.length < 2 || !UNITS.contains(words[words.length - 1])) {
+      unit = words.length > 1 && UNITS.contains(words[words.length - 1]) ? words[words.length - 1]
+          : gluedUnit(parts, labels);
+      if (unit == null) {
         return null;
       }
-      unit = words[words.length - 1];
       parts.set(lastIndex, last.substring(0, last.lastIndexOf(unit)).strip());
     }
     Map<String, String> passed = new LinkedHashMap<>();
@@ -206,6 +209,24 @@ public final class IndicatorRows {
     String all = String.join("", parts);
     SourceRef ref = refs.isEmpty() ? text.get(text.size() - 1).ref() : refs.get(0);
     return new Row(TextForms.matchForm(all).isEmpty() ? "" : all, unit, ref, Set.of(), passed);
+  }
+
+  /** The unit that ends the label text when what stands before it is a label the mapping knows, else null. */
+  private static String gluedUnit(List<String> parts, Map<String, Set<String>> labels) {
+    String last = parts.get(parts.size() - 1).strip();
+    for (String unit : UNITS_LONGEST_FIRST) {
+      if (last.length() > unit.length() && last.endsWith(unit)) {
+        List<String> rest = new ArrayList<>(parts);
+        rest.set(rest.size() - 1, last.substring(0, last.length() - unit.length()));
+        for (int from = rest.size() - 1; from >= 0; from--) {
+          Set<String> keys = known(String.join("", rest.subList(from, rest.size())), labels);
+          if (keys != null && !keys.isEmpty()) {
+            return unit;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /**

@@ -69,6 +69,8 @@ public final class ReportPipeline implements DocumentProcessor {
   private final OcrDoubts ocr = new OcrDoubts(normalizer);
   private final TextDecoder decoder = new TextDecoder();
   private final IndicatorRows indicatorRows = new IndicatorRows();
+  /** The first data year of the fixed-row templates (国办公开办函〔2019〕60号). */
+  private static final int FIXED_ROWS_FROM = 2019;
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
@@ -288,7 +290,8 @@ public final class ReportPipeline implements DocumentProcessor {
       all.addAll(r.anomalies());
       return Optional.of(new LocatedReport(l.format(), l.matches(), all));
     });
-    if (indicators.isPresent()) {
+    if (indicators.isPresent() || meta.year() != null && meta.year() < FIXED_ROWS_FROM) {
+      // the fixed-row templates began with the 2019 reports: an older report's text is not fitted to them
       return indicators;
     }
     return decoder.decode(doc, mapping, meta.year()).map(d -> {

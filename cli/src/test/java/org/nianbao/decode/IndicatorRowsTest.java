@@ -89,6 +89,17 @@ class IndicatorRowsTest {
   }
 
   @Test
+  void aUnitGluedToAKnownLabelIsSplitOff() {
+    IndicatorRows.Rebuilt r = rows.rebuild(doc("统计指标单位统计数", "（一）收到申请数件71", "1．当面申请数件0",
+        "2．传真申请数件6", "3．网络申请数件59", "4．信函申请数件6", "（三）从事政府信息公开工作人员数人7",
+        "（三）接受培训人员数人次231"), MAPPING).orElseThrow();
+    List<List<String>> g = grid(r);
+    assertEquals(List.of("(一)收到申请数", "件", "71"), g.get(1));
+    assertEquals(List.of("(三)从事政府信息公开工作人员数", "人", "7"), g.get(6));
+    assertEquals(List.of("(三)接受培训人员数", "人次", "231"), g.get(7));
+  }
+
+  @Test
   void noIndicatorTableWithoutItsHeaderOrWithTooFewRows() {
     assertTrue(rows.rebuild(doc("（一）收到申请数", "件", "71", "1．当面申请数", "件", "0", "2．传真申请数", "件", "6",
         "3．网络申请数", "件", "59", "4．信函申请数", "件", "6"), MAPPING).isEmpty());
