@@ -120,7 +120,7 @@ public final class ReportPipeline implements DocumentProcessor {
     ReportId id = ReportId.of(bytes);
     String type = FileTypes.detect(bytes);
     if (type.equals(FileTypes.EMPTY)) {
-      return Report.unreadable(id, source, type, Status.FAILED, "empty file (0 bytes)");
+      return Report.unreadable(id, source, type, Status.FAILED, org.nianbao.model.Messages.text("error.empty_file"));
     }
     Optional<DocumentReader> reader = readers.forType(type);
     Optional<String> skip = notAReport(source, type, bytes, reader.isPresent());
@@ -129,7 +129,7 @@ public final class ReportPipeline implements DocumentProcessor {
     }
     if (reader.isEmpty()) {
       return Report.unreadable(id, source, type, Status.UNRECOGNIZED,
-          "not a report: " + type + " files are not supported");
+          org.nianbao.model.Messages.text("error.unsupported_type", type));
     }
     SourceDocument doc;
     try {
@@ -139,7 +139,7 @@ public final class ReportPipeline implements DocumentProcessor {
     } catch (DocumentReadException e) {
       return Report.unreadable(id, source, type, Status.FAILED, e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
-      return Report.unreadable(id, source, type, Status.FAILED, "reader error: " + e);
+      return Report.unreadable(id, source, type, Status.FAILED, org.nianbao.model.Messages.text("error.reader", e.toString()));
     }
     return extract(id, doc);
   }
@@ -243,7 +243,7 @@ public final class ReportPipeline implements DocumentProcessor {
     List<CellValue> cellList = List.copyOf(cells.values());
     fm.ifPresent(f -> anomalies.addAll(identities.check(f.identities(), cells)));
     Status status = status(located, anomalies, meta, complete);
-    String error = status == Status.UNRECOGNIZED ? "no statistics table of a known format and no report title" : "";
+    String error = status == Status.UNRECOGNIZED ? org.nianbao.model.Messages.text("error.no_table") : "";
     return new Report(id, doc.source(), doc.fileType(), status, located.format(), meta.agency(), meta.year(),
         meta.title(), cellList, anomalies, error);
   }
