@@ -108,6 +108,11 @@ public final class Corrections {
     return byReport.containsKey(reportId);
   }
 
+  /** The ids of the reports the corrections name. */
+  public Set<String> reportIds() {
+    return Set.copyOf(byReport.keySet());
+  }
+
   /** The corrections naming a report that is not among {@code known}. */
   public List<Correction> unmatched(Set<String> known) {
     return all.stream().filter(c -> !known.contains(c.reportId())).toList();

@@ -81,6 +81,39 @@ class CorrectionsRoundTripTest {
         in.toString()).status());
   }
 
+  /**
+   * Regression: a resumed run kept the stored corrected value of a report whose correction had been withdrawn
+   * (the corrections file no longer named it, so the stored entry was reused); and one with another --lang kept
+   * the earlier run's language in the stored messages.
+   */
+  @Test
+  void aResumedRunDropsAWithdrawnCorrectionAndFollowsTheLanguage() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    Files.copy(DOC, in.resolve("report.html"));
+    Path out = dir.resolve("out");
+    assertEquals(0, MainTest.run("extract", "--out", out.toString(), "--jobs", "1", "--quiet", in.toString()).status());
+    String id = row(out.resolve("reports.csv"), 3, "anomalies")[0];
+    Path corrections = dir.resolve("corrections.csv");
+    Files.writeString(corrections, "report_id,key,value,reviewer,note\n"
+        + id + ",t3.carry_forward.natural_person,14,张审核,\n", StandardCharsets.UTF_8);
+    assertEquals(0, MainTest.run("extract", "--out", out.toString(), "--jobs", "1", "--quiet", "--resume",
+        "--corrections", corrections.toString(), in.toString()).status());
+    assertEquals("14", cell(out, "t3.carry_forward.natural_person")[6]);
+
+    assertEquals(0, MainTest.run("extract", "--out", out.toString(), "--jobs", "1", "--quiet", "--resume",
+        in.toString()).status());
+    String[] withdrawn = cell(out, "t3.carry_forward.natural_person");
+    assertEquals("15", withdrawn[6], "the value read, not the withdrawn correction");
+    assertFalse(withdrawn[8].contains("reviewed"), withdrawn[8]);
+    assertTrue(anomaly(out, "t3_balance", "t3.carry_forward.natural_person").isPresent());
+
+    assertEquals(0, MainTest.run("extract", "--out", out.toString(), "--jobs", "1", "--quiet", "--resume", "--lang",
+        "en", in.toString()).status());
+    String message = anomaly(out, "t3_balance", "t3.carry_forward.natural_person").orElseThrow()[9];
+    assertTrue(message.matches("(?s).*\\b(the|is|of|does|not)\\b.*"), "English after --lang en: " + message);
+  }
+
   private static String[] row(Path reports, int column, String status) throws Exception {
     List<String[]> rows = Fixtures.readCsv(reports);
     assertEquals(2, rows.size());

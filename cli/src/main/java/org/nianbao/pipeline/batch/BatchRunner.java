@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -72,6 +73,8 @@ public final class BatchRunner {
 
   /** The reviewer's corrections: the reports they name are extracted again on a resumed run. */
   private Corrections corrections = Corrections.NONE;
+  /** The reports extracted again on a resumed run: those corrections name now or named in an earlier run. */
+  private Set<String> redo = Set.of();
   /** --include/--exclude, on an input's source path or its file name. */
   private final java.util.function.Predicate<String> filter;
 
@@ -115,7 +118,20 @@ public final class BatchRunner {
     OutputSet.recover(out, staging);
     store.clearTemp();
     removeOldTemporaryFiles(out);
+    StateStore.Made before = store.made();
+    String settings = settings();
     Set<String> finished = store.finishedKeys(options.retryFailed());
+    if (options.resume() && !before.settings().equals(settings) && !finished.isEmpty()) {
+      LOG.info("the earlier run was made with other settings ({} instead of {}): every input is extracted again",
+          before.settings().isEmpty() ? "unrecorded" : before.settings(), settings);
+      finished = Set.of();
+    }
+    // a report corrected in an earlier run is made again, in case its correction was withdrawn
+    Set<String> named = corrections.reportIds();
+    Set<String> redo = new java.util.HashSet<>(named);
+    redo.addAll(before.corrected());
+    this.redo = Set.copyOf(redo);
+    store.made(new StateStore.Made(settings, redo));
     int total = InputWalker.count(options.inputs());
     listener.totalChanged(total);
 
@@ -154,8 +170,31 @@ public final class BatchRunner {
     List<IndexEntry> index = dispatch.index;
     index.sort(Comparator.comparing(IndexEntry::source).thenComparing(e -> e.id().hex()));
     BatchSummary summary = assemble(store, staging, dispatch, Duration.between(start, Instant.now()));
+    store.made(new StateStore.Made(settings, named));
     store.clearTemp();
     return new BatchResult.Completed(summary);
+  }
+
+  /**
+   * The settings every stored report depends on: the language of its messages and the mapping files (by the
+   * digest of their names and bytes).
+   */
+  private String settings() throws IOException {
+    StringBuilder sb = new StringBuilder("lang=").append(org.nianbao.model.Messages.language()).append(" mappings=");
+    Optional<Path> dir = options.processor().mappings();
+    if (dir.isEmpty()) {
+      return sb.append("built-in").toString();
+    }
+    try (Stream<Path> files = Files.walk(dir.get())) {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        digest.update(dir.get().relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(p));
+      }
+      return sb.append(java.util.HexFormat.of().formatHex(digest.digest(), 0, 8)).toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Temporary files that runs of earlier versions left beside the outputs when they were killed. */
@@ -265,7 +304,7 @@ public final class BatchRunner {
         discard(d);
         return;
       }
-      if (finished.contains(key) && !corrections.names(id.text())) {
+      if (finished.contains(key) && !redo.contains(id.text())) {
         if (options.review() && !d.spooled() && d.location() instanceof Location.InFile f) {
           documents.remember(source, f.path());
         }

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +44,8 @@ final class StateStore {
   private static final String DONE = ".rep";
   /** A failure that was not the document's fault (a crash, a timeout): finished, unless retried. */
   private static final String RETRY = ".retry";
+  /** What the stored entries were made with (see {@link Made}). */
+  private static final String MADE = "made-with.txt";
   private static final byte KIND_REPORT = 1;
   private static final byte KIND_DUPLICATE = 2;
 
@@ -67,6 +71,18 @@ final class StateStore {
     }
   }
 
+  /**
+   * What the stored entries were made with: the settings that shape every report (the language of its
+   * messages, the mapping files), and the reports a reviewer's corrections were applied to. A resumed run
+   * whose settings differ makes every entry again; one whose corrections no longer name a report makes that
+   * report again, so that a withdrawn correction does not stay in the output.
+   */
+  record Made(String settings, Set<String> corrected) {
+    Made {
+      corrected = Set.copyOf(corrected);
+    }
+  }
+
   private final Path root;
   private final Path done;
 
@@ -89,7 +105,8 @@ final class StateStore {
     try (Stream<Path> children = Files.list(store.root)) {
       for (Path child : children.toList()) {
         String name = child.getFileName().toString();
-        boolean keep = name.equals(RunLock.FILE) || name.equals("tmp") || (resume && name.equals("done"));
+        boolean keep = name.equals(RunLock.FILE) || name.equals("tmp")
+            || resume && (name.equals("done") || name.equals(MADE));
         if (!keep) {
           OutputSet.deleteTree(child);
         }
@@ -262,6 +279,31 @@ final class StateStore {
       Files.move(tmp, done.resolve(key + (retryable ? RETRY : DONE)), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
       Files.deleteIfExists(done.resolve(key + (retryable ? DONE : RETRY)));
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** What the stored entries were made with; empty settings when no earlier run recorded them. */
+  Made made() throws IOException {
+    Path file = root.resolve(MADE);
+    if (!Files.exists(file)) {
+      return new Made("", Set.of());
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    String settings = lines.isEmpty() ? "" : lines.get(0);
+    return new Made(settings, Set.copyOf(lines.subList(Math.min(1, lines.size()), lines.size())));
+  }
+
+  /** Records what the entries are made with (replaced whole, so a killed run leaves the old record or this). */
+  void made(Made made) throws IOException {
+    Path tmp = Files.createTempFile(root, "." + MADE, ".tmp");
+    try {
+      List<String> lines = new ArrayList<>();
+      lines.add(made.settings());
+      lines.addAll(new java.util.TreeSet<>(made.corrected()));
+      Files.write(tmp, lines, StandardCharsets.UTF_8);
+      Files.move(tmp, root.resolve(MADE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }
