@@ -511,43 +511,132 @@ public final class Scanner {
 
 
   /**
-   * Upright: a page whose ink runs in columns rather than rows is turned a quarter; then the engine reads a
-   * band of it both ways up and the more confident reading wins.
+   * Upright: the engine reads a band of the page both ways up; the way that gives more of the words these
+   * reports are made of wins (upside-down Chinese is read as other characters, often confidently), else the
+   * more confident reading. A page read well neither way may lie on its side and is tried a quarter turned.
    */
   private static Gray upright(Gray g) {
+    double turn = uprightTurn(g);
+    if (turn == 0) {
+      return g;
+    }
+    return turn == Math.PI ? rotate(g, Math.PI) : rotate(rotate(g, Math.PI / 2), turn - Math.PI / 2);
+  }
+
+  /** The turn (radians: 0, π, π/2 or 3π/2) that puts the page upright. */
+  static double uprightTurn(Gray g) {
     OcrEngine engine = OcrEngine.get();
     Gray band = sample(g);
-    double up = score(engine, band);
-    double down = score(engine, rotate(band, Math.PI));
-    if (Math.max(up, down) >= CONFIDENT_UPRIGHT) {
-      return down > up + 5 ? rotate(g, Math.PI) : g;
+    Reading up = Reading.of(engine.page(band));
+    if (up.plainlyUpright()) {
+      return 0;
+    }
+    Reading down = Reading.of(engine.page(rotate(band, Math.PI)));
+    int byWords = up.compareWords(down);
+    if (byWords != 0) {
+      return byWords > 0 ? 0 : Math.PI;
+    }
+    if (Math.max(up.score(), down.score()) >= CONFIDENT_UPRIGHT) {
+      return down.score() > up.score() + 5 ? Math.PI : 0;
     }
     // neither way up reads well: the page may lie on its side
     Gray quarter = rotate(g, Math.PI / 2);
     Gray side = sample(quarter);
-    double left = score(engine, side);
-    double right = score(engine, rotate(side, Math.PI));
-    double best = Math.max(Math.max(up, down), Math.max(left, right));
-    if (best == up || best - up < 5) {
-      return g;
+    Reading left = Reading.of(engine.page(side));
+    Reading right = Reading.of(engine.page(rotate(side, Math.PI)));
+    Reading best = up;
+    for (Reading r : List.of(down, left, right)) {
+      if (r.compareWords(best) > 0 || r.compareWords(best) == 0 && r.score() > best.score() + 5) {
+        best = r;
+      }
+    }
+    if (best == up) {
+      return 0;
     }
     if (best == down) {
-      return rotate(g, Math.PI);
+      return Math.PI;
     }
-    return best == left ? quarter : rotate(quarter, Math.PI);
+    return best == left ? Math.PI / 2 : Math.PI * 3 / 2;
   }
 
-  /** The mean confidence of a reading, 0 when too little was read to judge. */
-  private static double score(OcrEngine engine, Gray image) {
-    List<List<Symbol>> lines = engine.block(image);
-    return count(lines) < 5 ? 0 : meanConfidence(lines);
+  /**
+   * A reading of a page sample: its mean confidence (0 when too little was read to judge) and how many of
+   * its characters are among the commonest of these reports.
+   */
+  record Reading(double score, int common, int total) {
+    /** The characters these reports use most (counted over the golden corpus), upright. */
+    static final String COMMON = "政公开信件息府年行数请申结理第一项其情人本不务二他果和况的三法要复计处关新报办量作条于主度告总内四机"
+        + "正动未制及规审诉业收工议容国属发为事中费加网民持定求等性在会十查提目保五全市体时维站日建社强形问题通期重上纠门范部据以策设";
+
+    static Reading of(List<List<Symbol>> lines) {
+      int common = 0;
+      for (List<Symbol> l : lines) {
+        for (Symbol s : l) {
+          if (s.text().length() == 1 && COMMON.indexOf(s.text().charAt(0)) >= 0) {
+            common++;
+          }
+        }
+      }
+      int total = count(lines);
+      return new Reading(total < 5 ? 0 : meanConfidence(lines), common, total);
+    }
+
+    /**
+     * Many of the characters read are common ones: a page read upside down gives a few (一, 二 and 十 look
+     * the same both ways), never a third.
+     */
+    boolean plainlyUpright() {
+      return common >= 30 && common * 3 >= total;
+    }
+
+    /**
+     * Positive when this reading has clearly more of the common characters than the other (a tenth more of
+     * what it read, and ten at least), negative when the other has; 0 when the characters do not decide.
+     */
+    int compareWords(Reading other) {
+      double mine = share();
+      double theirs = other.share();
+      if (common >= 10 && mine >= theirs + 0.1) {
+        return 1;
+      }
+      return other.common >= 10 && theirs >= mine + 0.1 ? -1 : 0;
+    }
+
+    private double share() {
+      return total == 0 ? 0 : common / (double) total;
+    }
   }
 
-  /** The middle third of the page at a third of the resolution: enough text to judge which way is up. */
-  private static Gray sample(Gray g) {
-    int y0 = g.height() / 5;
-    int y1 = g.height() * 3 / 5;
-    Gray band = g.crop(0, y0, g.width(), y1, 0);
+  /**
+   * The inkiest two fifths of the page (the rows with most dark pixels, so a page whose text is all at one
+   * end still shows it) at half the resolution: enough text to judge which way is up.
+   */
+  static Gray sample(Gray g) {
+    int h = g.height();
+    int w = g.width();
+    int threshold = levels(g)[0];
+    long[] rows = new long[h + 1];
+    byte[] p = g.pixels();
+    for (int y = 0; y < h; y++) {
+      int n = 0;
+      for (int x = 0; x < w; x += 2) {
+        if ((p[y * w + x] & 0xFF) <= threshold) {
+          n++;
+        }
+      }
+      rows[y + 1] = rows[y] + n;
+    }
+    int span = h * 2 / 5;
+    int best = h / 5;
+    long most = -1;
+    for (int y = 0; y + span <= h; y += 8) {
+      long n = rows[y + span] - rows[y];
+      if (n > most) {
+        most = n;
+        best = y;
+      }
+    }
+    Gray band = g.crop(0, best, w, best + span, 0);
     BufferedImage small = scaleTo(image(band), DPI * 2.0);
     Gray s = gray(small);
     return new Gray(s.pixels(), s.width(), s.height(), DPI / 2);
