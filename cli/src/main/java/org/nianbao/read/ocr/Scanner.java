@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.nianbao.source.Recognition;
 
@@ -37,11 +38,14 @@ public final class Scanner {
   private static final int BODY_PX = 36;
   /** The confidence given to a reading that leaves some of its cell's ink unread. */
   private static final double UNCOVERED_CONFIDENCE = 50;
+  /** The confidence given to a number the two models read differently (below the doubt threshold). */
+  private static final double DISAGREE_CONFIDENCE = 50;
   /** A number read this confidently with the digit set replaces a reading of one or two other characters. */
   private static final double SURE_DIGITS = 85;
   /** A reading this short that is not a number is tried as one. */
   private static final int SHORT = 3;
   private static final Pattern NUMERIC = Pattern.compile("[0-9,.，。．\\-—–/\\s|]*");
+  private static final Pattern LOOKALIKE = Pattern.compile("[SsOoIlZzB$]");
   private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
 
   private Scanner() {}
@@ -156,7 +160,24 @@ public final class Scanner {
     if (lines.isEmpty()) {
       return;
     }
+    boolean disagree = false;
+    String read = join(lines);
+    if (lines.size() == 1 && (numberLike(read) || read.length() == 1)) {
+      // every number is read again by the Latin model; where the two disagree the cell is doubtful
+      Optional<List<Symbol>> latin = engine.latinDigits(crop);
+      if (latin.isPresent()) {
+        Second second = second(lines.get(0), latin.get());
+        lines = List.of(second.line());
+        disagree = second.disagree();
+      }
+    }
     Recognition rec = recognition(lines);
+    if (disagree) {
+      List<String> alternatives = new ArrayList<>();
+      alternatives.add(read);
+      alternatives.addAll(rec.alternatives());
+      rec = new Recognition(Math.min(rec.confidence(), DISAGREE_CONFIDENCE), alternatives);
+    }
     if (!covers(binary, lines)) {
       // ink the reading does not account for (a digit the engine dropped, with full confidence): doubtful
       rec = new Recognition(Math.min(rec.confidence(), UNCOVERED_CONFIDENCE), rec.alternatives());
@@ -164,6 +185,36 @@ public final class Scanner {
     for (List<Symbol> line : lines) {
       addLine(line, x0 - margin, y0 - margin, rec, out, pt);
     }
+  }
+
+  /** The reading of a cell after a second model read it: which line stands, and whether the two disagree. */
+  record Second(List<Symbol> line, boolean disagree) {}
+
+  /**
+   * A cell read by the Chinese model ({@code first}) and read again as a number by the Latin one. The same
+   * text (spaces aside) stands; a number the Chinese model read as one other character (a lone 5 as 村) is
+   * replaced by the Latin reading when that is one sure digit; otherwise, where the two differ, the Latin
+   * reading is taken (it reads printed digits better) and the cell is doubtful.
+   */
+  static Second second(List<Symbol> first, List<Symbol> latin) {
+    String a = join(List.of(first)).replaceAll("\\s", "");
+    String b = join(List.of(latin)).replaceAll("\\s", "");
+    boolean number = numberLike(a);
+    if (a.equals(b)) {
+      return new Second(first, false);
+    }
+    if (!HAS_DIGIT.matcher(b).matches()) {
+      return new Second(first, number);
+    }
+    if (!number && !(a.length() == 1 && b.length() == 1 && meanConfidence(List.of(latin)) >= SURE_DIGITS)) {
+      return new Second(first, false);
+    }
+    return new Second(latin, true);
+  }
+
+  /** A number, perhaps with a digit misread as a letter that looks like one (S50, 1O, l2). */
+  static boolean numberLike(String text) {
+    return HAS_DIGIT.matcher(text).matches() && NUMERIC.matcher(LOOKALIKE.matcher(text).replaceAll("0")).matches();
   }
 
   /**
@@ -735,24 +786,25 @@ public final class Scanner {
   // ---- ruling lines and cells ----
 
   /**
-   * The pixels of ruling lines: runs of ink at least {@link #MIN_RULE_IN} long across, grouped into lines no
-   * thicker than {@link #MAX_RULE_THICK_IN}; their boxes {@code [x0,y0,x1,y1]} go to the two lists.
+   * The pixels of ruling lines: runs of ink at least {@link #MIN_RULE_IN} long across, grouped into lines
+   * whose usual thickness (the median over their length, so a line left slightly slanted by the copier or a
+   * character touching it still counts) is at most {@link #MAX_RULE_THICK_IN}; their boxes
+   * {@code [x0,y0,x1,y1]} go to the two lists, their runs' pixels to the mask.
    */
   private static boolean[] rulings(boolean[] ink, int w, int h, List<int[]> hOut, List<int[]> vOut) {
     int minLen = (int) (MIN_RULE_IN * DPI);
     int maxThick = (int) Math.ceil(MAX_RULE_THICK_IN * DPI);
     int gap = 3;
     boolean[] mask = new boolean[w * h];
-    List<int[]> hs = runs(ink, w, h, true, minLen, gap);
-    List<int[]> vs = runs(ink, w, h, false, minLen, gap);
-    for (int[] box : group(hs, true)) {
-      if (box[3] - box[1] + 1 <= maxThick) {
-        hOut.add(box);
-      }
-    }
-    for (int[] box : group(vs, false)) {
-      if (box[2] - box[0] + 1 <= maxThick) {
-        vOut.add(box);
+    java.util.Map<int[], List<int[]>> runsOf = new java.util.IdentityHashMap<>();
+    for (boolean horizontal : new boolean[] {true, false}) {
+      List<int[]> out = horizontal ? hOut : vOut;
+      for (List<int[]> line : group(runs(ink, w, h, horizontal, minLen, gap))) {
+        if (thickness(line) <= maxThick) {
+          int[] box = box(line, horizontal);
+          out.add(box);
+          runsOf.put(box, line);
+        }
       }
     }
     // a vertical line stands on a horizontal one: strokes of large type do not
@@ -762,15 +814,62 @@ public final class Scanner {
     hOut.removeIf(hh -> vOut.stream().noneMatch(v -> v[0] >= hh[0] - tol && v[0] <= hh[2] + tol
         && v[1] - tol <= hh[3] && v[3] + tol >= hh[1]));
     for (List<int[]> boxes : List.of(hOut, vOut)) {
+      boolean horizontal = boxes == hOut;
       for (int[] b : boxes) {
-        for (int y = b[1]; y <= b[3]; y++) {
-          for (int x = b[0]; x <= b[2]; x++) {
-            mark(mask, w, h, x, y);
+        for (int[] r : runsOf.get(b)) {
+          for (int i = r[1]; i <= r[2]; i++) {
+            if (horizontal) {
+              mark(mask, w, h, i, r[0]);
+            } else {
+              mark(mask, w, h, r[0], i);
+            }
           }
         }
       }
     }
     return mask;
+  }
+
+  /**
+   * A line's usual thickness: at each position along it, how many of its runs cover that position; the
+   * median of those counts.
+   */
+  static int thickness(List<int[]> line) {
+    int from = Integer.MAX_VALUE;
+    int to = Integer.MIN_VALUE;
+    for (int[] r : line) {
+      from = Math.min(from, r[1]);
+      to = Math.max(to, r[2]);
+    }
+    int[] cover = new int[to - from + 2];
+    for (int[] r : line) {
+      cover[r[1] - from]++;
+      cover[r[2] - from + 1]--;
+    }
+    int[] counts = new int[to - from + 1];
+    int c = 0;
+    for (int i = 0; i < counts.length; i++) {
+      c += cover[i];
+      counts[i] = c;
+    }
+    java.util.Arrays.sort(counts);
+    return counts[counts.length / 2];
+  }
+
+  /** The box {@code [x0,y0,x1,y1]} of a line's runs. */
+  private static int[] box(List<int[]> line, boolean horizontal) {
+    int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+    for (int[] r : line) {
+      int x0 = horizontal ? r[1] : r[0];
+      int x1 = horizontal ? r[2] : r[0];
+      int y0 = horizontal ? r[0] : r[1];
+      int y1 = horizontal ? r[0] : r[2];
+      b[0] = Math.min(b[0], x0);
+      b[1] = Math.min(b[1], y0);
+      b[2] = Math.max(b[2], x1);
+      b[3] = Math.max(b[3], y1);
+    }
+    return b;
   }
 
   /** Marks a pixel and its four neighbours (anti-aliased edges of a line). */
@@ -817,8 +916,8 @@ public final class Scanner {
     return out;
   }
 
-  /** Runs on neighbouring lines that overlap joined into one line's box {@code [x0,y0,x1,y1]}. */
-  private static List<int[]> group(List<int[]> runs, boolean horizontal) {
+  /** Runs on neighbouring lines that overlap joined into one line's runs. */
+  static List<List<int[]>> group(List<int[]> runs) {
     int n = runs.size();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
@@ -838,21 +937,11 @@ public final class Scanner {
         }
       }
     }
-    java.util.Map<Integer, int[]> boxes = new java.util.LinkedHashMap<>();
+    java.util.Map<Integer, List<int[]>> lines = new java.util.LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      int[] r = runs.get(i);
-      int[] b = boxes.computeIfAbsent(find(parent, i),
-          k -> new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE});
-      int x0 = horizontal ? r[1] : r[0];
-      int x1 = horizontal ? r[2] : r[0];
-      int y0 = horizontal ? r[0] : r[1];
-      int y1 = horizontal ? r[0] : r[2];
-      b[0] = Math.min(b[0], x0);
-      b[1] = Math.min(b[1], y0);
-      b[2] = Math.max(b[2], x1);
-      b[3] = Math.max(b[3], y1);
+      lines.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(runs.get(i));
     }
-    return new ArrayList<>(boxes.values());
+    return new ArrayList<>(lines.values());
   }
 
   private static int find(int[] p, int i) {
@@ -880,16 +969,9 @@ public final class Scanner {
     int sw = (w + f - 1) / f;
     int sh = (h + f - 1) / f;
     boolean[] wall = new boolean[sw * sh];
-    for (int[] b : hs) {
-      for (int x = b[0]; x <= b[2]; x++) {
-        for (int y = b[1]; y <= b[3]; y++) {
-          wall[(y / f) * sw + x / f] = true;
-        }
-      }
-    }
-    for (int[] b : vs) {
-      for (int x = b[0]; x <= b[2]; x++) {
-        for (int y = b[1]; y <= b[3]; y++) {
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (lines[y * w + x]) {
           wall[(y / f) * sw + x / f] = true;
         }
       }
