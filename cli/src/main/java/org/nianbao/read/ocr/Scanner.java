@@ -143,6 +143,13 @@ public final class Scanner {
         lines.add(shifted);
       }
     }
+    if (lines.isEmpty()) {
+      // ink the line reader made nothing of (a short word alone in a tall merged header cell): the whole crop
+      lines.addAll(rows(engine.block(crop)));
+      if (lines.isEmpty()) {
+        lines.addAll(rows(scaled(engine, crop, 1.5)));
+      }
+    }
     String text = join(lines);
     // a number is read again with the digit set; a short reading that is not one may be a misread number
     boolean numeric = NUMERIC.matcher(text).matches();
@@ -185,6 +192,26 @@ public final class Scanner {
     for (List<Symbol> line : lines) {
       addLine(line, x0 - margin, y0 - margin, rec, out, pt);
     }
+  }
+
+  /** A crop read as a block scaled by {@code f}, the characters' boxes in the crop's pixels. */
+  private static List<List<Symbol>> scaled(OcrEngine engine, Gray crop, double f) {
+    BufferedImage big = new BufferedImage((int) (crop.width() * f), (int) (crop.height() * f),
+        BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = big.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(image(crop), 0, 0, big.getWidth(), big.getHeight(), null);
+    g.dispose();
+    List<List<Symbol>> out = new ArrayList<>();
+    for (List<Symbol> line : engine.block(gray(big))) {
+      List<Symbol> back = new ArrayList<>();
+      for (Symbol s : line) {
+        back.add(new Symbol(s.text(), (int) (s.x0() / f), (int) (s.y0() / f), (int) (s.x1() / f),
+            (int) (s.y1() / f), s.confidence(), s.alternatives()));
+      }
+      out.add(back);
+    }
+    return out;
   }
 
   /** The reading of a cell after a second model read it: which line stands, and whether the two disagree. */
