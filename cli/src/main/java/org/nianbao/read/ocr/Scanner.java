@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.nianbao.source.Recognition;
 
@@ -37,11 +38,16 @@ public final class Scanner {
   private static final int BODY_PX = 36;
   /** The confidence given to a reading that leaves some of its cell's ink unread. */
   private static final double UNCOVERED_CONFIDENCE = 50;
+  /** A punctuation mark with fewer inked pixels than this outside its neighbours' boxes is not there. */
+  private static final int GHOST_INK = 6;
+  /** The confidence given to a number the two models read differently (below the doubt threshold). */
+  private static final double DISAGREE_CONFIDENCE = 50;
   /** A number read this confidently with the digit set replaces a reading of one or two other characters. */
   private static final double SURE_DIGITS = 85;
   /** A reading this short that is not a number is tried as one. */
   private static final int SHORT = 3;
   private static final Pattern NUMERIC = Pattern.compile("[0-9,.，。．\\-—–/\\s|]*");
+  private static final Pattern LOOKALIKE = Pattern.compile("[SsOoIlZzB$]");
   private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
 
   private Scanner() {}
@@ -96,7 +102,7 @@ public final class Scanner {
     Gray proseImage = new Gray(prose, w, h, DPI);
     for (List<Symbol> line : engine.page(proseImage)) {
       for (List<Symbol> row : rows(List.of(line))) {
-        addLine(large(engine, proseImage, row), 0, 0, null, texts, pt);
+        addLine(large(engine, proseImage, withoutGhosts(row, cleaned)), 0, 0, null, texts, pt);
       }
     }
     List<ScannedPage.Rule> rules = new ArrayList<>();
@@ -139,6 +145,13 @@ public final class Scanner {
         lines.add(shifted);
       }
     }
+    if (lines.isEmpty()) {
+      // ink the line reader made nothing of (a short word alone in a tall merged header cell): the whole crop
+      lines.addAll(rows(engine.block(crop)));
+      if (lines.isEmpty()) {
+        lines.addAll(rows(scaled(engine, crop, 1.5)));
+      }
+    }
     String text = join(lines);
     // a number is read again with the digit set; a short reading that is not one may be a misread number
     boolean numeric = NUMERIC.matcher(text).matches();
@@ -156,7 +169,24 @@ public final class Scanner {
     if (lines.isEmpty()) {
       return;
     }
+    boolean disagree = false;
+    String read = join(lines);
+    if (lines.size() == 1 && (numberLike(read) || read.length() == 1)) {
+      // every number is read again by the Latin model; where the two disagree the cell is doubtful
+      Optional<List<Symbol>> latin = engine.latinDigits(crop);
+      if (latin.isPresent()) {
+        Second second = second(lines.get(0), latin.get());
+        lines = List.of(second.line());
+        disagree = second.disagree();
+      }
+    }
     Recognition rec = recognition(lines);
+    if (disagree) {
+      List<String> alternatives = new ArrayList<>();
+      alternatives.add(read);
+      alternatives.addAll(rec.alternatives());
+      rec = new Recognition(Math.min(rec.confidence(), DISAGREE_CONFIDENCE), alternatives);
+    }
     if (!covers(binary, lines)) {
       // ink the reading does not account for (a digit the engine dropped, with full confidence): doubtful
       rec = new Recognition(Math.min(rec.confidence(), UNCOVERED_CONFIDENCE), rec.alternatives());
@@ -164,6 +194,84 @@ public final class Scanner {
     for (List<Symbol> line : lines) {
       addLine(line, x0 - margin, y0 - margin, rec, out, pt);
     }
+  }
+
+  /** A crop read as a block scaled by {@code f}, the characters' boxes in the crop's pixels. */
+  private static List<List<Symbol>> scaled(OcrEngine engine, Gray crop, double f) {
+    BufferedImage big = new BufferedImage((int) (crop.width() * f), (int) (crop.height() * f),
+        BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = big.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(image(crop), 0, 0, big.getWidth(), big.getHeight(), null);
+    g.dispose();
+    List<List<Symbol>> out = new ArrayList<>();
+    for (List<Symbol> line : engine.block(gray(big))) {
+      List<Symbol> back = new ArrayList<>();
+      for (Symbol s : line) {
+        back.add(new Symbol(s.text(), (int) (s.x0() / f), (int) (s.y0() / f), (int) (s.x1() / f),
+            (int) (s.y1() / f), s.confidence(), s.alternatives()));
+      }
+      out.add(back);
+    }
+    return out;
+  }
+
+  /**
+   * A line of running text without the punctuation the engine put in gaps with no ink of their own: it
+   * fills the space between the words of a table without rulings with ” and 。 at 90% confidence, and the
+   * borderless fallback then sees one word where the columns are.
+   */
+  static List<Symbol> withoutGhosts(List<Symbol> line, Gray binary) {
+    List<Symbol> out = new ArrayList<>();
+    for (int i = 0; i < line.size(); i++) {
+      Symbol s = line.get(i);
+      if (s.text().isEmpty() || Character.isLetterOrDigit(s.text().codePointAt(0))) {
+        out.add(s);
+        continue;
+      }
+      int from = s.x0();
+      int to = s.x1();
+      if (i > 0) {
+        from = Math.max(from, line.get(i - 1).x1());
+      }
+      if (i + 1 < line.size()) {
+        to = Math.min(to, line.get(i + 1).x0());
+      }
+      if (to <= from || ink(binary, from, s.y0(), to, s.y1()) >= GHOST_INK) {
+        out.add(s);
+      }
+    }
+    return out.isEmpty() ? line : out;
+  }
+
+  /** The reading of a cell after a second model read it: which line stands, and whether the two disagree. */
+  record Second(List<Symbol> line, boolean disagree) {}
+
+  /**
+   * A cell read by the Chinese model ({@code first}) and read again as a number by the Latin one. The same
+   * text (spaces aside) stands; a number the Chinese model read as one other character (a lone 5 as 村) is
+   * replaced by the Latin reading when that is one sure digit; otherwise, where the two differ, the Latin
+   * reading is taken (it reads printed digits better) and the cell is doubtful.
+   */
+  static Second second(List<Symbol> first, List<Symbol> latin) {
+    String a = join(List.of(first)).replaceAll("\\s", "");
+    String b = join(List.of(latin)).replaceAll("\\s", "");
+    boolean number = numberLike(a);
+    if (a.equals(b)) {
+      return new Second(first, false);
+    }
+    if (!HAS_DIGIT.matcher(b).matches()) {
+      return new Second(first, number);
+    }
+    if (!number && !(a.length() == 1 && b.length() == 1 && meanConfidence(List.of(latin)) >= SURE_DIGITS)) {
+      return new Second(first, false);
+    }
+    return new Second(latin, true);
+  }
+
+  /** A number, perhaps with a digit misread as a letter that looks like one (S50, 1O, l2). */
+  static boolean numberLike(String text) {
+    return HAS_DIGIT.matcher(text).matches() && NUMERIC.matcher(LOOKALIKE.matcher(text).replaceAll("0")).matches();
   }
 
   /**
@@ -511,43 +619,132 @@ public final class Scanner {
 
 
   /**
-   * Upright: a page whose ink runs in columns rather than rows is turned a quarter; then the engine reads a
-   * band of it both ways up and the more confident reading wins.
+   * Upright: the engine reads a band of the page both ways up; the way that gives more of the words these
+   * reports are made of wins (upside-down Chinese is read as other characters, often confidently), else the
+   * more confident reading. A page read well neither way may lie on its side and is tried a quarter turned.
    */
   private static Gray upright(Gray g) {
+    double turn = uprightTurn(g);
+    if (turn == 0) {
+      return g;
+    }
+    return turn == Math.PI ? rotate(g, Math.PI) : rotate(rotate(g, Math.PI / 2), turn - Math.PI / 2);
+  }
+
+  /** The turn (radians: 0, π, π/2 or 3π/2) that puts the page upright. */
+  static double uprightTurn(Gray g) {
     OcrEngine engine = OcrEngine.get();
     Gray band = sample(g);
-    double up = score(engine, band);
-    double down = score(engine, rotate(band, Math.PI));
-    if (Math.max(up, down) >= CONFIDENT_UPRIGHT) {
-      return down > up + 5 ? rotate(g, Math.PI) : g;
+    Reading up = Reading.of(engine.page(band));
+    if (up.plainlyUpright()) {
+      return 0;
+    }
+    Reading down = Reading.of(engine.page(rotate(band, Math.PI)));
+    int byWords = up.compareWords(down);
+    if (byWords != 0) {
+      return byWords > 0 ? 0 : Math.PI;
+    }
+    if (Math.max(up.score(), down.score()) >= CONFIDENT_UPRIGHT) {
+      return down.score() > up.score() + 5 ? Math.PI : 0;
     }
     // neither way up reads well: the page may lie on its side
     Gray quarter = rotate(g, Math.PI / 2);
     Gray side = sample(quarter);
-    double left = score(engine, side);
-    double right = score(engine, rotate(side, Math.PI));
-    double best = Math.max(Math.max(up, down), Math.max(left, right));
-    if (best == up || best - up < 5) {
-      return g;
+    Reading left = Reading.of(engine.page(side));
+    Reading right = Reading.of(engine.page(rotate(side, Math.PI)));
+    Reading best = up;
+    for (Reading r : List.of(down, left, right)) {
+      if (r.compareWords(best) > 0 || r.compareWords(best) == 0 && r.score() > best.score() + 5) {
+        best = r;
+      }
+    }
+    if (best == up) {
+      return 0;
     }
     if (best == down) {
-      return rotate(g, Math.PI);
+      return Math.PI;
     }
-    return best == left ? quarter : rotate(quarter, Math.PI);
+    return best == left ? Math.PI / 2 : Math.PI * 3 / 2;
   }
 
-  /** The mean confidence of a reading, 0 when too little was read to judge. */
-  private static double score(OcrEngine engine, Gray image) {
-    List<List<Symbol>> lines = engine.block(image);
-    return count(lines) < 5 ? 0 : meanConfidence(lines);
+  /**
+   * A reading of a page sample: its mean confidence (0 when too little was read to judge) and how many of
+   * its characters are among the commonest of these reports.
+   */
+  record Reading(double score, int common, int total) {
+    /** The characters these reports use most (counted over the golden corpus), upright. */
+    static final String COMMON = "政公开信件息府年行数请申结理第一项其情人本不务二他果和况的三法要复计处关新报办量作条于主度告总内四机"
+        + "正动未制及规审诉业收工议容国属发为事中费加网民持定求等性在会十查提目保五全市体时维站日建社强形问题通期重上纠门范部据以策设";
+
+    static Reading of(List<List<Symbol>> lines) {
+      int common = 0;
+      for (List<Symbol> l : lines) {
+        for (Symbol s : l) {
+          if (s.text().length() == 1 && COMMON.indexOf(s.text().charAt(0)) >= 0) {
+            common++;
+          }
+        }
+      }
+      int total = count(lines);
+      return new Reading(total < 5 ? 0 : meanConfidence(lines), common, total);
+    }
+
+    /**
+     * Many of the characters read are common ones: a page read upside down gives a few (一, 二 and 十 look
+     * the same both ways), never a third.
+     */
+    boolean plainlyUpright() {
+      return common >= 30 && common * 3 >= total;
+    }
+
+    /**
+     * Positive when this reading has clearly more of the common characters than the other (a tenth more of
+     * what it read, and ten at least), negative when the other has; 0 when the characters do not decide.
+     */
+    int compareWords(Reading other) {
+      double mine = share();
+      double theirs = other.share();
+      if (common >= 10 && mine >= theirs + 0.1) {
+        return 1;
+      }
+      return other.common >= 10 && theirs >= mine + 0.1 ? -1 : 0;
+    }
+
+    private double share() {
+      return total == 0 ? 0 : common / (double) total;
+    }
   }
 
-  /** The middle third of the page at a third of the resolution: enough text to judge which way is up. */
-  private static Gray sample(Gray g) {
-    int y0 = g.height() / 5;
-    int y1 = g.height() * 3 / 5;
-    Gray band = g.crop(0, y0, g.width(), y1, 0);
+  /**
+   * The inkiest two fifths of the page (the rows with most dark pixels, so a page whose text is all at one
+   * end still shows it) at half the resolution: enough text to judge which way is up.
+   */
+  static Gray sample(Gray g) {
+    int h = g.height();
+    int w = g.width();
+    int threshold = levels(g)[0];
+    long[] rows = new long[h + 1];
+    byte[] p = g.pixels();
+    for (int y = 0; y < h; y++) {
+      int n = 0;
+      for (int x = 0; x < w; x += 2) {
+        if ((p[y * w + x] & 0xFF) <= threshold) {
+          n++;
+        }
+      }
+      rows[y + 1] = rows[y] + n;
+    }
+    int span = h * 2 / 5;
+    int best = h / 5;
+    long most = -1;
+    for (int y = 0; y + span <= h; y += 8) {
+      long n = rows[y + span] - rows[y];
+      if (n > most) {
+        most = n;
+        best = y;
+      }
+    }
+    Gray band = g.crop(0, best, w, best + span, 0);
     BufferedImage small = scaleTo(image(band), DPI * 2.0);
     Gray s = gray(small);
     return new Gray(s.pixels(), s.width(), s.height(), DPI / 2);
@@ -646,24 +843,25 @@ public final class Scanner {
   // ---- ruling lines and cells ----
 
   /**
-   * The pixels of ruling lines: runs of ink at least {@link #MIN_RULE_IN} long across, grouped into lines no
-   * thicker than {@link #MAX_RULE_THICK_IN}; their boxes {@code [x0,y0,x1,y1]} go to the two lists.
+   * The pixels of ruling lines: runs of ink at least {@link #MIN_RULE_IN} long across, grouped into lines
+   * whose usual thickness (the median over their length, so a line left slightly slanted by the copier or a
+   * character touching it still counts) is at most {@link #MAX_RULE_THICK_IN}; their boxes
+   * {@code [x0,y0,x1,y1]} go to the two lists, their runs' pixels to the mask.
    */
   private static boolean[] rulings(boolean[] ink, int w, int h, List<int[]> hOut, List<int[]> vOut) {
     int minLen = (int) (MIN_RULE_IN * DPI);
     int maxThick = (int) Math.ceil(MAX_RULE_THICK_IN * DPI);
     int gap = 3;
     boolean[] mask = new boolean[w * h];
-    List<int[]> hs = runs(ink, w, h, true, minLen, gap);
-    List<int[]> vs = runs(ink, w, h, false, minLen, gap);
-    for (int[] box : group(hs, true)) {
-      if (box[3] - box[1] + 1 <= maxThick) {
-        hOut.add(box);
-      }
-    }
-    for (int[] box : group(vs, false)) {
-      if (box[2] - box[0] + 1 <= maxThick) {
-        vOut.add(box);
+    java.util.Map<int[], List<int[]>> runsOf = new java.util.IdentityHashMap<>();
+    for (boolean horizontal : new boolean[] {true, false}) {
+      List<int[]> out = horizontal ? hOut : vOut;
+      for (List<int[]> line : group(runs(ink, w, h, horizontal, minLen, gap))) {
+        if (thickness(line) <= maxThick) {
+          int[] box = box(line, horizontal);
+          out.add(box);
+          runsOf.put(box, line);
+        }
       }
     }
     // a vertical line stands on a horizontal one: strokes of large type do not
@@ -673,15 +871,62 @@ public final class Scanner {
     hOut.removeIf(hh -> vOut.stream().noneMatch(v -> v[0] >= hh[0] - tol && v[0] <= hh[2] + tol
         && v[1] - tol <= hh[3] && v[3] + tol >= hh[1]));
     for (List<int[]> boxes : List.of(hOut, vOut)) {
+      boolean horizontal = boxes == hOut;
       for (int[] b : boxes) {
-        for (int y = b[1]; y <= b[3]; y++) {
-          for (int x = b[0]; x <= b[2]; x++) {
-            mark(mask, w, h, x, y);
+        for (int[] r : runsOf.get(b)) {
+          for (int i = r[1]; i <= r[2]; i++) {
+            if (horizontal) {
+              mark(mask, w, h, i, r[0]);
+            } else {
+              mark(mask, w, h, r[0], i);
+            }
           }
         }
       }
     }
     return mask;
+  }
+
+  /**
+   * A line's usual thickness: at each position along it, how many of its runs cover that position; the
+   * median of those counts.
+   */
+  static int thickness(List<int[]> line) {
+    int from = Integer.MAX_VALUE;
+    int to = Integer.MIN_VALUE;
+    for (int[] r : line) {
+      from = Math.min(from, r[1]);
+      to = Math.max(to, r[2]);
+    }
+    int[] cover = new int[to - from + 2];
+    for (int[] r : line) {
+      cover[r[1] - from]++;
+      cover[r[2] - from + 1]--;
+    }
+    int[] counts = new int[to - from + 1];
+    int c = 0;
+    for (int i = 0; i < counts.length; i++) {
+      c += cover[i];
+      counts[i] = c;
+    }
+    java.util.Arrays.sort(counts);
+    return counts[counts.length / 2];
+  }
+
+  /** The box {@code [x0,y0,x1,y1]} of a line's runs. */
+  private static int[] box(List<int[]> line, boolean horizontal) {
+    int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+    for (int[] r : line) {
+      int x0 = horizontal ? r[1] : r[0];
+      int x1 = horizontal ? r[2] : r[0];
+      int y0 = horizontal ? r[0] : r[1];
+      int y1 = horizontal ? r[0] : r[2];
+      b[0] = Math.min(b[0], x0);
+      b[1] = Math.min(b[1], y0);
+      b[2] = Math.max(b[2], x1);
+      b[3] = Math.max(b[3], y1);
+    }
+    return b;
   }
 
   /** Marks a pixel and its four neighbours (anti-aliased edges of a line). */
@@ -728,8 +973,8 @@ public final class Scanner {
     return out;
   }
 
-  /** Runs on neighbouring lines that overlap joined into one line's box {@code [x0,y0,x1,y1]}. */
-  private static List<int[]> group(List<int[]> runs, boolean horizontal) {
+  /** Runs on neighbouring lines that overlap joined into one line's runs. */
+  static List<List<int[]>> group(List<int[]> runs) {
     int n = runs.size();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
@@ -749,21 +994,11 @@ public final class Scanner {
         }
       }
     }
-    java.util.Map<Integer, int[]> boxes = new java.util.LinkedHashMap<>();
+    java.util.Map<Integer, List<int[]>> lines = new java.util.LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      int[] r = runs.get(i);
-      int[] b = boxes.computeIfAbsent(find(parent, i),
-          k -> new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE});
-      int x0 = horizontal ? r[1] : r[0];
-      int x1 = horizontal ? r[2] : r[0];
-      int y0 = horizontal ? r[0] : r[1];
-      int y1 = horizontal ? r[0] : r[2];
-      b[0] = Math.min(b[0], x0);
-      b[1] = Math.min(b[1], y0);
-      b[2] = Math.max(b[2], x1);
-      b[3] = Math.max(b[3], y1);
+      lines.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(runs.get(i));
     }
-    return new ArrayList<>(boxes.values());
+    return new ArrayList<>(lines.values());
   }
 
   private static int find(int[] p, int i) {
@@ -791,16 +1026,9 @@ public final class Scanner {
     int sw = (w + f - 1) / f;
     int sh = (h + f - 1) / f;
     boolean[] wall = new boolean[sw * sh];
-    for (int[] b : hs) {
-      for (int x = b[0]; x <= b[2]; x++) {
-        for (int y = b[1]; y <= b[3]; y++) {
-          wall[(y / f) * sw + x / f] = true;
-        }
-      }
-    }
-    for (int[] b : vs) {
-      for (int x = b[0]; x <= b[2]; x++) {
-        for (int y = b[1]; y <= b[3]; y++) {
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (lines[y * w + x]) {
           wall[(y / f) * sw + x / f] = true;
         }
       }

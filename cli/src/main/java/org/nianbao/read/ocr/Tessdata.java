@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 final class Tessdata {
   static final String LANGUAGE = "chi_sim";
+  /** The Latin model: a second reading of every number. */
+  static final String LATIN = "eng";
 
   private Tessdata() {}
 

@@ -13,6 +13,13 @@ import java.util.regex.Pattern;
 final class Stitcher {
   /** Column boundaries this close (points) are the same column. */
   private static final double SAME_COLUMN = 2.0;
+  /**
+   * On scanned pages, after the continuation is scaled to the first part's outer edges: this share of the
+   * table's width. Each page of a scan has its own skew and margins, and img2pdf or the copier fits each
+   * page image to the sheet, so the same column sits a few points off and the grid a little wider or
+   * narrower.
+   */
+  private static final double SCANNED_SAME_COLUMN = 0.012;
   /** A label that starts a new item: {@code （四）}, {@code 四、}, {@code 1.}, {@code 1、}, {@code (1)}. */
   private static final Pattern ITEM_START = Pattern.compile(
       "^([（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+、|\\d+[.、．])");
@@ -24,11 +31,34 @@ final class Stitcher {
     if (next.page() != first.lastPage() + 1) {
       return Optional.empty();
     }
+    double tolerance = SAME_COLUMN;
+    if (scanned(first) || scanned(next)) {
+      next = fitted(next, first.xs().get(0), first.xs().get(first.xs().size() - 1));
+      tolerance = Math.max(SAME_COLUMN, SCANNED_SAME_COLUMN * (first.xs().get(first.xs().size() - 1)
+          - first.xs().get(0)));
+    }
     List<Double> xs = first.xs().size() >= next.xs().size() ? first.xs() : next.xs();
-    if (!within(first.xs(), xs) || !within(next.xs(), xs)) {
+    if (!within(first.xs(), xs, tolerance) || !within(next.xs(), xs, tolerance)) {
       return Optional.empty();
     }
-    return Optional.of(stitch(regrid(first, xs), regrid(next, xs)));
+    return Optional.of(stitch(regrid(first, xs, tolerance), regrid(next, xs, tolerance)));
+  }
+
+  private static boolean scanned(Table t) {
+    return t.spans().stream().anyMatch(s -> s.recognition() != null);
+  }
+
+  /** The table with its column boundaries scaled and shifted so its outer edges are {@code left} and {@code right}. */
+  static Table fitted(Table t, double left, double right) {
+    List<Double> xs = t.xs();
+    double x0 = xs.get(0);
+    double f = (right - left) / (xs.get(xs.size() - 1) - x0);
+    List<Double> moved = new ArrayList<>();
+    for (double x : xs) {
+      moved.add(left + (x - x0) * f);
+    }
+    return new Table(moved, t.rowPages(), t.spans(), t.openTop(), t.openBottom(), t.rowTops(), t.rowBottoms(),
+        t.top(), t.bottom());
   }
 
   /**
@@ -36,22 +66,24 @@ final class Stitcher {
    * continuation of section 二 in huaian-2024 and hongze-2023 has only the boundaries its merged value
    * cells leave, so a coarser continuation still fits the finer first part.
    */
-  private static boolean within(List<Double> xs, List<Double> grid) {
-    if (Math.abs(xs.get(0) - grid.get(0)) > SAME_COLUMN
-        || Math.abs(xs.get(xs.size() - 1) - grid.get(grid.size() - 1)) > SAME_COLUMN) {
+  private static boolean within(List<Double> xs, List<Double> grid, double tolerance) {
+    if (Math.abs(xs.get(0) - grid.get(0)) > tolerance
+        || Math.abs(xs.get(xs.size() - 1) - grid.get(grid.size() - 1)) > tolerance) {
       return false;
     }
-    return xs.stream().allMatch(x -> grid.stream().anyMatch(g -> Math.abs(g - x) <= SAME_COLUMN));
+    return xs.stream().allMatch(x -> grid.stream().anyMatch(g -> Math.abs(g - x) <= tolerance));
   }
 
   /** The table on a finer grid of column boundaries that includes all of its own. */
-  private static Table regrid(Table t, List<Double> grid) {
+  private static Table regrid(Table t, List<Double> grid, double tolerance) {
     int[] index = new int[t.xs().size()];
     for (int i = 0; i < index.length; i++) {
       double x = t.xs().get(i);
       int j = 0;
-      while (Math.abs(grid.get(j) - x) > SAME_COLUMN) {
-        j++;
+      for (int k = 1; k < grid.size(); k++) {
+        if (Math.abs(grid.get(k) - x) < Math.abs(grid.get(j) - x)) {
+          j = k;
+        }
       }
       index[i] = j;
     }
