@@ -1,7 +1,9 @@
 package org.nianbao.mapping;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One statistics table of one format era.
@@ -33,18 +35,16 @@ public record TableSpec(String format, String id, List<String> anchors, List<Str
 
   /** Every canonical key of the table: each block's rows under its columns, in order. */
   public List<String> keys() {
-    List<String> keys = new ArrayList<>();
+    // a set keeps the order and drops repeats without comparing each key with every earlier one
+    Set<String> keys = new LinkedHashSet<>();
     for (BlockSpec b : blocks) {
       for (RowSpec row : b.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", "")) : b.rows()) {
         for (ColumnSpec col : b.columns()) {
-          String key = MappingLoader.key(id, row.key(), col.key());
-          if (!keys.contains(key)) {
-            keys.add(key);
-          }
+          keys.add(MappingLoader.key(id, row.key(), col.key()));
         }
       }
     }
-    return keys;
+    return new ArrayList<>(keys);
   }
 
   /** All row keys of the table, in order. */

@@ -64,6 +64,42 @@ public final class CsvFiles {
    * report's rows, and the run's files are assembled from these fragments.
    */
   public static byte[] render(List<String[]> rows) {
+    // the bytes the OpenCSV writer of these files writes (CsvFilesTest compares them), without its cost per
+    // field, which was a twentieth of a worker's time
+    StringBuilder text = new StringBuilder(64 + 96 * rows.size());
+    for (String[] row : rows) {
+      if (row == null) {
+        continue;
+      }
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          text.append(',');
+        }
+        String field = row[i];
+        if (field == null) {
+          continue;
+        }
+        if (field.indexOf('"') < 0 && field.indexOf(',') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+          text.append(field);
+          continue;
+        }
+        text.append('"');
+        for (int c = 0; c < field.length(); c++) {
+          char ch = field.charAt(c);
+          if (ch == '"') {
+            text.append('"');
+          }
+          text.append(ch);
+        }
+        text.append('"');
+      }
+      text.append("\r\n");
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@link #render} through the OpenCSV writer the files use: for the test that both give the same bytes. */
+  static byte[] renderWithOpenCsv(List<String[]> rows) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 96 * rows.size());
     try (CSVWriter csv = writer(bytes)) {
       for (String[] row : rows) {

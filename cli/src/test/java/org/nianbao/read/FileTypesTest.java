@@ -159,4 +159,35 @@ class FileTypesTest {
     String name = file.getFileName().toString();
     assertEquals(name.substring(name.lastIndexOf('.') + 1), FileTypes.detect(Files.readAllBytes(file)), name);
   }
+
+  /** Every file under corpus/, whatever it is: the shortcut answers exactly what Tika's detectors answer. */
+  static Stream<Path> everyCorpusFile() throws IOException {
+    return Files.walk(TestData.corpus()).filter(Files::isRegularFile).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyCorpusFile")
+  void shortcutAnswersAsTika(Path file) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    assertEquals(FileTypes.tikaDetect(b), FileTypes.detect(b), file.toString());
+  }
+
+  /** Text that starts like a report but carries a signature Tika looks for further in: no shortcut taken. */
+  @Test
+  void signaturesPastTheStartAreLeftToTika() {
+    byte[] gbk = "二〇二一年政府信息公开工作年度报告 一、总体情况".getBytes(Charset.forName("GBK"));
+    byte[] padding = new byte[2080 - gbk.length];
+    java.util.Arrays.fill(padding, (byte) ' ');
+    byte[] word6 = concat(concat(gbk, padding), utf8("Microsoft Word 6.0 Document and more text"));
+    byte[] pdfAfterHeader = concat(utf8("<html><body>x</body></html>\n"), utf8("%PDF-1.4 rest"));
+    byte[] inlineSvg = utf8("<html><body><svg xmlns=\"http://www.w3.org/2000/svg\"></svg></body></html>");
+    byte[] controls = concat(gbk, bytes(0x01, 0x02, 0x03));
+    for (byte[] b : new byte[][] {word6, pdfAfterHeader, controls}) {
+      assertEquals(false, FileTypes.plainText(b));
+      assertEquals(FileTypes.tikaDetect(b), FileTypes.detect(b));
+    }
+    assertEquals(true, FileTypes.plainText(gbk));
+    assertEquals(FileTypes.TXT, FileTypes.detect(gbk));
+    assertEquals(FileTypes.tikaDetect(inlineSvg), FileTypes.detect(inlineSvg));
+  }
 }

@@ -35,11 +35,12 @@ final class ForkedLane implements Lane {
 
   /**
    * Below this many documents per worker, a worker compiles with C1 only. C2's optimized code pays back its
-   * compilation time only over a long run, and only when a core is left for its compiler threads: with as
-   * many workers as cores they take the CPU the other workers need (README, "Benchmark": 2,000 documents on
-   * 2 cores, two workers took 33 s with C2 and 22 s with C1; one worker 29 s with C2 and 32 s with C1).
+   * compilation time only over a long run: one worker with 2,000 documents spent 25 CPU-s in C2 to save
+   * about 2 CPU-s of work against C1 (48 against 26 CPU-s in all), and its compiler threads take the core the
+   * batch itself needs (README, "Benchmark"). At about a millisecond saved per document, C2 would pay for
+   * itself from some 25,000 documents; with as many workers as cores it never does.
    */
-  static final int C2_PAYS_FROM_DOCUMENTS = 300;
+  static final int C2_PAYS_FROM_DOCUMENTS = 25_000;
 
   /**
    * How a worker JVM is started.

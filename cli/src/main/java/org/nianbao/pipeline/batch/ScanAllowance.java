@@ -1,6 +1,5 @@
 package org.nianbao.pipeline.batch;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,21 +51,25 @@ final class ScanAllowance {
     return 0;
   }
 
-  /** Occurrences of {@code /Image} (an image XObject's subtype) in the file. */
+  /** Occurrences of {@code /Image} (an image XObject's subtype) in the file, read a block at a time. */
   private static int count(Location.InFile file) throws IOException {
     int n = 0;
     int matched = 0;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
-      int b;
-      while ((b = in.read()) >= 0 && n < MAX_PAGES) {
-        if (b == IMAGE[matched]) {
-          matched++;
-          if (matched == IMAGE.length) {
-            n++;
-            matched = 0;
+    byte[] block = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file.path())) {
+      int read;
+      while (n < MAX_PAGES && (read = in.read(block)) >= 0) {
+        for (int i = 0; i < read && n < MAX_PAGES; i++) {
+          byte b = block[i];
+          if (b == IMAGE[matched]) {
+            matched++;
+            if (matched == IMAGE.length) {
+              n++;
+              matched = 0;
+            }
+          } else {
+            matched = b == IMAGE[0] ? 1 : 0;
           }
-        } else {
-          matched = b == IMAGE[0] ? 1 : 0;
         }
       }
     }
