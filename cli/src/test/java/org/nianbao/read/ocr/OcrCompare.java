@@ -42,10 +42,17 @@ import org.nianbao.source.TableBlock;
 public final class OcrCompare {
   private static final Pattern NUMBER = Pattern.compile("[0-9][0-9,.]*|[0-9]*\\.[0-9]+");
   private static final Pattern HAN = Pattern.compile(".*\\p{IsHan}.*");
+  private static final Pattern WITH_UNIT = Pattern.compile("[0-9][0-9,.]*[件个人次项条]");
+  private static final Pattern UNIT = Pattern.compile("[件个人次项条]$");
   private static final int DPI = Scanner.DPI;
   private static final int INSET = 6;
   private static final int MARGIN = 12;
   private static final String DIGIT_SET = OcrEngine.DIGITS;
+  // the scan reader's rule for re-reading a cell with the digit set (Scanner.readCell)
+  private static final Pattern SCANNER_NUMERIC = Pattern.compile("[0-9,.，。．\\-—–/\\s|]*");
+  private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
+  private static final int SHORT = 3;
+  private static final double SURE_DIGITS = 85;
 
   private OcrCompare() {}
 
@@ -100,6 +107,7 @@ public final class OcrCompare {
     Tally tessDigits = new Tally();
     Tally tessLabels = new Tally();
     Tally paddleDigits = new Tally();
+    Tally tessDigitSet = new Tally();
     Tally paddleDigitSet = new Tally();
     Tally paddleLabels = new Tally();
     int pages = 0;
@@ -125,7 +133,7 @@ public final class OcrCompare {
               if (cell.isCopy() || cell.isBlank() || !box.isPresent() || page < 1 || page > images.size()) {
                 continue;
               }
-              String truth = normal(cell.text());
+              String truth = value(normal(cell.text()));
               boolean digits = NUMBER.matcher(truth).matches();
               if (!digits && !HAN.matcher(truth).matches()) {
                 continue;
@@ -137,25 +145,30 @@ public final class OcrCompare {
               String where = pdf.getFileName() + " p" + page + " " + cell.ref().locator();
               if (digits) {
                 long t0 = System.nanoTime();
-                String t = tesseractDigits(tesseract, crop);
+                String t = value(tesseractCell(tesseract, crop));
                 long t1 = System.nanoTime();
-                String p = paddle(paddle, crop, null);
+                String p = value(paddleCell(paddle, crop));
                 long t2 = System.nanoTime();
-                String pd = paddle(paddle, crop, DIGIT_SET);
+                String td = value(tesseractDigits(tesseract, crop));
                 long t3 = System.nanoTime();
+                String pd = value(normal(paddle(paddle, crop, DIGIT_SET).text()));
+                long t4 = System.nanoTime();
                 tessDigits.add(truth, t, t1 - t0);
                 paddleDigits.add(truth, p, t2 - t1);
-                paddleDigitSet.add(truth, pd, t3 - t2);
-                log(log, where, truth, t, p, pd);
+                tessDigitSet.add(truth, td, t3 - t2);
+                paddleDigitSet.add(truth, pd, t4 - t3);
+                log(log, where, truth, t, p, td + "\tpaddle-digit-set=" + pd);
+                dump(crop, where, !truth.equals(t) || !truth.equals(p));
               } else {
                 long t0 = System.nanoTime();
-                String t = tesseractText(tesseract, crop);
+                String t = tesseractCell(tesseract, crop);
                 long t1 = System.nanoTime();
-                String p = paddle(paddle, crop, null);
+                String p = paddleCell(paddle, crop);
                 long t2 = System.nanoTime();
                 tessLabels.add(truth, t, t1 - t0);
                 paddleLabels.add(truth, p, t2 - t1);
                 log(log, where, truth, t, p, null);
+                dump(crop, where, !truth.equals(t) || !truth.equals(p));
               }
             }
           }
@@ -167,11 +180,12 @@ public final class OcrCompare {
     System.out.println();
     System.out.println("| engine | cells | n | exact | characters right | ms per cell | ms per page |");
     System.out.println("|---|---|---|---|---|---|---|");
-    System.out.println(tessDigits.row("Tesseract, digit set", "numbers", pages));
-    System.out.println(paddleDigits.row("PP-OCR rec", "numbers", pages));
-    System.out.println(paddleDigitSet.row("PP-OCR rec, digit set", "numbers", pages));
+    System.out.println(tessDigits.row("Tesseract chi_sim", "numbers", pages));
+    System.out.println(paddleDigits.row("PP-OCRv4 rec", "numbers", pages));
     System.out.println(tessLabels.row("Tesseract chi_sim", "labels", pages));
-    System.out.println(paddleLabels.row("PP-OCR rec", "labels", pages));
+    System.out.println(paddleLabels.row("PP-OCRv4 rec", "labels", pages));
+    System.out.println(tessDigitSet.row("Tesseract, digit set only", "numbers", pages));
+    System.out.println(paddleDigitSet.row("PP-OCRv4 rec, digit set only", "numbers", pages));
     System.out.printf(Locale.ROOT, "%d pages; misreadings in %s%n", pages, report);
   }
 
@@ -194,6 +208,7 @@ public final class OcrCompare {
       tesseract.digits(g);
       tesseract.line(g);
       paddle.read(g, null);
+      paddle.read(g, DIGIT_SET);
     }
   }
 
@@ -319,23 +334,69 @@ public final class OcrCompare {
     return normal(sb.toString());
   }
 
-  /** A label as the scan reader reads it: line by line, any character. */
-  private static String tesseractText(OcrEngine engine, Crop crop) {
-    StringBuilder sb = new StringBuilder();
+  /**
+   * A cell as the scan reader reads it ({@code Scanner.readCell}): line by line, any character; a single line
+   * that reads as a number, or as up to three characters, read again with the digit set and that reading
+   * kept when it has a digit and is a number or more confident (a short word loses to a sure number).
+   */
+  private static String tesseractCell(OcrEngine engine, Crop crop) {
+    List<Symbol> all = new ArrayList<>();
+    int lines = 0;
     for (Gray strip : strips(crop)) {
       for (List<Symbol> line : engine.line(strip)) {
-        line.forEach(s -> sb.append(s.text()));
+        all.addAll(line);
+        lines++;
       }
     }
-    return normal(sb.toString());
+    String text = text(all);
+    boolean numeric = SCANNER_NUMERIC.matcher(text).matches();
+    if (lines <= 1 && (numeric || text.length() <= SHORT)) {
+      List<Symbol> digits = engine.digits(crop.grey());
+      String d = text(digits);
+      double digitConfidence = mean(digits);
+      boolean better = numeric || digitConfidence > mean(all)
+          || text.length() <= 2 && digitConfidence >= SURE_DIGITS;
+      if (HAS_DIGIT.matcher(d).matches() && better || text.isBlank()) {
+        return normal(d);
+      }
+    }
+    return normal(text);
+  }
+
+  /** PP-OCR used the same way: lines read freely, a short or numeric single line read again with digits. */
+  private static String paddleCell(PaddleRec rec, Crop crop) throws Exception {
+    PaddleRec.Reading free = paddle(rec, crop, null);
+    String text = free.text();
+    boolean numeric = SCANNER_NUMERIC.matcher(text).matches();
+    if (Scanner.bands(crop.binary()).size() <= 1 && (numeric || text.length() <= SHORT)) {
+      PaddleRec.Reading digits = paddle(rec, crop, DIGIT_SET);
+      boolean better = numeric || digits.confidence() > free.confidence()
+          || text.length() <= 2 && digits.confidence() >= SURE_DIGITS;
+      if (HAS_DIGIT.matcher(digits.text()).matches() && better || text.isBlank()) {
+        return normal(digits.text());
+      }
+    }
+    return normal(text);
+  }
+
+  private static String text(List<Symbol> symbols) {
+    StringBuilder sb = new StringBuilder();
+    symbols.forEach(s -> sb.append(s.text()));
+    return sb.toString();
+  }
+
+  private static double mean(List<Symbol> symbols) {
+    return symbols.stream().mapToDouble(Symbol::confidence).average().orElse(0);
   }
 
   /**
    * PP-OCR on each line strip, cut to its ink left and right (a detector would give the recogniser such a
    * box; the model reads poorly in a wide white field).
    */
-  private static String paddle(PaddleRec rec, Crop crop, String allowed) throws Exception {
+  private static PaddleRec.Reading paddle(PaddleRec rec, Crop crop, String allowed) throws Exception {
     StringBuilder sb = new StringBuilder();
+    double confidence = 0;
+    int lines = 0;
     for (int[] band : Scanner.bands(crop.binary())) {
       int left = crop.binary().width();
       int right = -1;
@@ -352,19 +413,42 @@ public final class OcrCompare {
       }
       int pad = Math.max(4, (band[1] - band[0]) / 4);
       Gray strip = crop.grey().crop(left - pad, band[0] - pad, right + pad + 1, band[1] + pad + 1, 0);
-      sb.append(rec.read(strip, allowed));
+      PaddleRec.Reading r = rec.read(strip, allowed);
+      sb.append(r.text());
+      confidence += r.confidence();
+      lines++;
     }
-    return normal(sb.toString());
+    return new PaddleRec.Reading(sb.toString(), lines == 0 ? 0 : confidence / lines);
+  }
+
+  /** With {@code -Docr.compare.dump=DIR}, the crops of misread cells as PNG files, for a look. */
+  private static void dump(Crop crop, String where, boolean wrong) throws IOException {
+    String dir = System.getProperty("ocr.compare.dump");
+    if (dir == null || !wrong) {
+      return;
+    }
+    Gray g = crop.grey();
+    BufferedImage image = new BufferedImage(g.width(), g.height(), BufferedImage.TYPE_BYTE_GRAY);
+    image.getRaster().setDataElements(0, 0, g.width(), g.height(), g.pixels());
+    Files.createDirectories(Path.of(dir));
+    ImageIO.write(image, "png", Path.of(dir, where.replaceAll("[^A-Za-z0-9.-]+", "_") + ".png").toFile());
   }
 
   private static void log(PrintWriter log, String where, String truth, String tesseract, String paddle,
-      String paddleDigits) {
-    boolean wrong = !truth.equals(tesseract) || !truth.equals(paddle)
-        || paddleDigits != null && !truth.equals(paddleDigits);
+      String digitSets) {
+    boolean wrong = !truth.equals(tesseract) || !truth.equals(paddle);
     if (wrong) {
       log.printf(Locale.ROOT, "%s\ttruth=%s\ttesseract=%s\tpaddle=%s%s%n", where, truth, tesseract, paddle,
-          paddleDigits == null ? "" : "\tpaddle-digits=" + paddleDigits);
+          digitSets == null ? "" : "\ttesseract-digit-set=" + digitSets);
     }
+  }
+
+  /**
+   * A number printed with its unit ({@code 33件}, as pdf-2021-units-split prints them) as the number: the
+   * unit is dropped when the cell is read, so a reading is compared without it; other text as it is.
+   */
+  static String value(String s) {
+    return WITH_UNIT.matcher(s).matches() ? UNIT.matcher(s).replaceAll("") : s;
   }
 
   /** NFKC, white space removed: what the tool compares after normalising a cell. */

@@ -25,6 +25,7 @@ final class PaddleRec implements AutoCloseable {
   private final int height;
   /** The characters by class: index 0 is the blank, the last a space (the models are trained with one). */
   private final List<String> classes = new ArrayList<>();
+  private final Map<String, boolean[]> masks = new java.util.HashMap<>();
 
   PaddleRec(Path model, Path keys, int height) throws Exception {
     this.height = height;
@@ -41,8 +42,11 @@ final class PaddleRec implements AutoCloseable {
     classes.add(" ");
   }
 
+  /** A reading and its confidence, 0-100: the mean of the chosen characters' probabilities. */
+  record Reading(String text, double confidence) {}
+
   /** The line's text; with {@code allowed} non-null only those characters (and the blank) may be chosen. */
-  String read(Gray line, String allowed) throws OrtException {
+  Reading read(Gray line, String allowed) throws OrtException {
     int w = Math.max(height, (int) Math.ceil(line.width() * (double) height / line.height()));
     float[] data = new float[3 * height * w];
     Gray scaled = scale(line, w, height);
@@ -60,22 +64,53 @@ final class PaddleRec implements AutoCloseable {
       if (steps.length > 0 && steps[0].length != classes.size()) {
         throw new IllegalStateException("model has " + steps[0].length + " classes, dictionary " + classes.size());
       }
-      StringBuilder sb = new StringBuilder();
-      int previous = 0;
-      for (float[] step : steps) {
-        int best = 0;
-        for (int c = 1; c < step.length; c++) {
-          if (step[c] > step[best] && (allowed == null || allowed.contains(classes.get(c)))) {
-            best = c;
+      boolean[] mask = allowed == null ? null : masks.computeIfAbsent(allowed, this::mask);
+      return decode(steps, classes, mask);
+    }
+  }
+
+  /**
+   * Greedy CTC decoding: the most probable class per time step (among {@code mask}'s when given; the blank
+   * always allowed), repeats merged, blanks dropped. The confidence is the mean probability of the characters
+   * chosen, with a mask relative to the classes it allows (as Tesseract's whitelist renormalises).
+   */
+  static Reading decode(float[][] steps, List<String> classes, boolean[] mask) {
+    StringBuilder sb = new StringBuilder();
+    double sum = 0;
+    int n = 0;
+    int previous = 0;
+    for (float[] step : steps) {
+      int best = 0;
+      for (int c = 1; c < step.length; c++) {
+        if (step[c] > step[best] && (mask == null || mask[c])) {
+          best = c;
+        }
+      }
+      if (best != 0 && best != previous) {
+        sb.append(classes.get(best));
+        double mass = 1;
+        if (mask != null) {
+          mass = step[0];
+          for (int c = 1; c < step.length; c++) {
+            if (mask[c]) {
+              mass += step[c];
+            }
           }
         }
-        if (best != 0 && best != previous) {
-          sb.append(classes.get(best));
-        }
-        previous = best;
+        sum += step[best] / mass;
+        n++;
       }
-      return sb.toString();
+      previous = best;
     }
+    return new Reading(sb.toString(), n == 0 ? 0 : 100 * sum / n);
+  }
+
+  private boolean[] mask(String allowed) {
+    boolean[] mask = new boolean[classes.size()];
+    for (int c = 1; c < mask.length; c++) {
+      mask[c] = !classes.get(c).isEmpty() && allowed.contains(classes.get(c));
+    }
+    return mask;
   }
 
   /** Bilinear scaling of a grey image. */
