@@ -37,7 +37,8 @@ import org.nianbao.source.TableBlock;
  *
  * <p>Arguments: {@code MODEL.onnx KEYS.txt [HEIGHT] [PDF...]}; HEIGHT is the model's input height (48 for
  * PP-OCRv4, 32 for v3); without PDFs the seven {@code corpus/documents/pdf-*.pdf} and the two real PDFs.
- * Misreadings go to {@code target/ocr-compare.txt}.
+ * Misreadings go to {@code target/ocr-compare.txt}. With {@code -Docr.compare.bilevel=true} the pages are
+ * made black and white as make-scans.sh makes its TIFF, instead of grey JPEG copies.
  */
 public final class OcrCompare {
   private static final Pattern NUMBER = Pattern.compile("[0-9][0-9,.]*|[0-9]*\\.[0-9]+");
@@ -53,6 +54,8 @@ public final class OcrCompare {
   private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
   private static final int SHORT = 3;
   private static final double SURE_DIGITS = 85;
+  /** The scan reader's doubt threshold (lowest character confidence). */
+  private static final double DOUBT = 93;
 
   private OcrCompare() {}
 
@@ -64,14 +67,47 @@ public final class OcrCompare {
     long errors;
     long nanos;
 
+    int wrongSure;
+    int rightDoubtful;
+    double worstWrong = -1;
+    final List<Double> rightConfidences = new ArrayList<>();
+
     void add(String truth, String read, long time) {
+      add(truth, read, 100, time);
+    }
+
+    /** {@code confidence}: the reading's lowest character confidence, as the doubt threshold takes it. */
+    void add(String truth, String read, double lowest, long time) {
+      // nothing read from a cell with ink is no silent error: the cell comes out empty
+      double confidence = read.isEmpty() ? 0 : lowest;
       cells++;
       if (truth.equals(read)) {
         exact++;
+        rightConfidences.add(confidence);
+        if (confidence < DOUBT) {
+          rightDoubtful++;
+        }
+      } else {
+        worstWrong = Math.max(worstWrong, confidence);
+        if (confidence >= DOUBT) {
+          wrongSure++;
+        }
       }
       truthChars += truth.length();
       errors += Math.min(truth.length(), distance(truth, read));
       nanos += time;
+    }
+
+    /**
+     * The doubt a threshold brings: wrong readings at or above {@link #DOUBT} (silent unless an identity
+     * fails), right ones below it (doubted for nothing), and the share of right readings that a threshold
+     * just above the most confident wrong reading would doubt.
+     */
+    String doubt(String engine) {
+      double above = worstWrong;
+      long doubtedAll = rightConfidences.stream().filter(c -> c <= above).count();
+      return String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f%% |", engine, cells - exact, wrongSure,
+          rightDoubtful * 100.0 / Math.max(1, exact), worstWrong, doubtedAll * 100.0 / Math.max(1, exact));
     }
 
     String row(String engine, String kind, int pages) {
@@ -145,25 +181,27 @@ public final class OcrCompare {
               String where = pdf.getFileName() + " p" + page + " " + cell.ref().locator();
               if (digits) {
                 long t0 = System.nanoTime();
-                String t = value(tesseractCell(tesseract, crop));
+                PaddleRec.Reading tr = tesseractCell(tesseract, crop);
+                String t = value(tr.text());
                 long t1 = System.nanoTime();
-                String p = value(paddleCell(paddle, crop));
+                PaddleRec.Reading pr = paddleCell(paddle, crop);
+                String p = value(pr.text());
                 long t2 = System.nanoTime();
                 String td = value(tesseractDigits(tesseract, crop));
                 long t3 = System.nanoTime();
                 String pd = value(normal(paddle(paddle, crop, DIGIT_SET).text()));
                 long t4 = System.nanoTime();
-                tessDigits.add(truth, t, t1 - t0);
-                paddleDigits.add(truth, p, t2 - t1);
+                tessDigits.add(truth, t, tr.lowest(), t1 - t0);
+                paddleDigits.add(truth, p, pr.lowest(), t2 - t1);
                 tessDigitSet.add(truth, td, t3 - t2);
                 paddleDigitSet.add(truth, pd, t4 - t3);
                 log(log, where, truth, t, p, td + "\tpaddle-digit-set=" + pd);
                 dump(crop, where, !truth.equals(t) || !truth.equals(p));
               } else {
                 long t0 = System.nanoTime();
-                String t = tesseractCell(tesseract, crop);
+                String t = tesseractCell(tesseract, crop).text();
                 long t1 = System.nanoTime();
-                String p = paddleCell(paddle, crop);
+                String p = paddleCell(paddle, crop).text();
                 long t2 = System.nanoTime();
                 tessLabels.add(truth, t, t1 - t0);
                 paddleLabels.add(truth, p, t2 - t1);
@@ -186,6 +224,11 @@ public final class OcrCompare {
     System.out.println(paddleLabels.row("PP-OCRv4 rec", "labels", pages));
     System.out.println(tessDigitSet.row("Tesseract, digit set only", "numbers", pages));
     System.out.println(paddleDigitSet.row("PP-OCRv4 rec, digit set only", "numbers", pages));
+    System.out.println();
+    System.out.println("numbers | wrong | wrong, confidence >= " + (int) DOUBT + " | right, below it "
+        + "| most confident wrong | right at or below that");
+    System.out.println(tessDigits.doubt("Tesseract chi_sim"));
+    System.out.println(paddleDigits.doubt("PP-OCRv4 rec"));
     System.out.printf(Locale.ROOT, "%d pages; misreadings in %s%n", pages, report);
   }
 
@@ -239,10 +282,17 @@ public final class OcrCompare {
         Path png = pngs.get(i);
         double angle = Math.round((random.nextDouble() * 3 - 1.5) * 100) / 100.0;
         Path jpg = tmp.resolve(png.getFileName() + ".jpg");
-        run("/usr/bin/convert", png.toString(), "-seed", Integer.toString(seed * 31 + i), "-background", "white",
-            "-rotate", String.format(Locale.ROOT, "%.2f", angle), "+repage", "-blur", "0x0.6", "-level",
-            "0%,100%,1.0", "+level", "18%,96%", "-attenuate", "0.2", "+noise", "Gaussian", "-colorspace", "Gray",
-            "-quality", "40", jpg.toString());
+        String turn = String.format(Locale.ROOT, "%.2f", angle);
+        if (Boolean.getBoolean("ocr.compare.bilevel")) {
+          // as make-scans.sh makes the bilevel TIFF: noise, then black and white at 60 %
+          run("/usr/bin/convert", png.toString(), "-seed", Integer.toString(seed * 31 + i), "-background", "white",
+              "-rotate", turn, "+repage", "-attenuate", "0.2", "+noise", "Gaussian", "-threshold", "60%",
+              "-quality", "100", jpg.toString());
+        } else {
+          run("/usr/bin/convert", png.toString(), "-seed", Integer.toString(seed * 31 + i), "-background",
+              "white", "-rotate", turn, "+repage", "-blur", "0x0.6", "-level", "0%,100%,1.0", "+level", "18%,96%",
+              "-attenuate", "0.2", "+noise", "Gaussian", "-colorspace", "Gray", "-quality", "40", jpg.toString());
+        }
         BufferedImage original = ImageIO.read(png.toFile());
         Gray skewed = gray(ImageIO.read(jpg.toFile()), (double) DPI / dpi);
         Gray upright = Scanner.rotate(skewed, Math.toRadians(-angle));
@@ -339,7 +389,7 @@ public final class OcrCompare {
    * that reads as a number, or as up to three characters, read again with the digit set and that reading
    * kept when it has a digit and is a number or more confident (a short word loses to a sure number).
    */
-  private static String tesseractCell(OcrEngine engine, Crop crop) {
+  private static PaddleRec.Reading tesseractCell(OcrEngine engine, Crop crop) {
     List<Symbol> all = new ArrayList<>();
     int lines = 0;
     for (Gray strip : strips(crop)) {
@@ -357,14 +407,19 @@ public final class OcrCompare {
       boolean better = numeric || digitConfidence > mean(all)
           || text.length() <= 2 && digitConfidence >= SURE_DIGITS;
       if (HAS_DIGIT.matcher(d).matches() && better || text.isBlank()) {
-        return normal(d);
+        return new PaddleRec.Reading(normal(d), digitConfidence, lowest(digits));
       }
     }
-    return normal(text);
+    return new PaddleRec.Reading(normal(text), mean(all), lowest(all));
+  }
+
+  /** The lowest character confidence, as {@code Scanner.recognition} takes it (100 for no character). */
+  private static double lowest(List<Symbol> symbols) {
+    return Math.min(100, symbols.stream().mapToDouble(sy -> Math.max(0, sy.confidence())).min().orElse(100));
   }
 
   /** PP-OCR used the same way: lines read freely, a short or numeric single line read again with digits. */
-  private static String paddleCell(PaddleRec rec, Crop crop) throws Exception {
+  private static PaddleRec.Reading paddleCell(PaddleRec rec, Crop crop) throws Exception {
     PaddleRec.Reading free = paddle(rec, crop, null);
     String text = free.text();
     boolean numeric = SCANNER_NUMERIC.matcher(text).matches();
@@ -373,10 +428,10 @@ public final class OcrCompare {
       boolean better = numeric || digits.confidence() > free.confidence()
           || text.length() <= 2 && digits.confidence() >= SURE_DIGITS;
       if (HAS_DIGIT.matcher(digits.text()).matches() && better || text.isBlank()) {
-        return normal(digits.text());
+        return new PaddleRec.Reading(normal(digits.text()), digits.confidence(), digits.lowest());
       }
     }
-    return normal(text);
+    return new PaddleRec.Reading(normal(text), free.confidence(), free.lowest());
   }
 
   private static String text(List<Symbol> symbols) {
@@ -396,6 +451,7 @@ public final class OcrCompare {
   private static PaddleRec.Reading paddle(PaddleRec rec, Crop crop, String allowed) throws Exception {
     StringBuilder sb = new StringBuilder();
     double confidence = 0;
+    double lowest = 100;
     int lines = 0;
     for (int[] band : Scanner.bands(crop.binary())) {
       int left = crop.binary().width();
@@ -416,9 +472,10 @@ public final class OcrCompare {
       PaddleRec.Reading r = rec.read(strip, allowed);
       sb.append(r.text());
       confidence += r.confidence();
+      lowest = Math.min(lowest, r.lowest());
       lines++;
     }
-    return new PaddleRec.Reading(sb.toString(), lines == 0 ? 0 : confidence / lines);
+    return new PaddleRec.Reading(sb.toString(), lines == 0 ? 0 : confidence / lines, lowest);
   }
 
   /** With {@code -Docr.compare.dump=DIR}, the crops of misread cells as PNG files, for a look. */

@@ -42,8 +42,11 @@ final class PaddleRec implements AutoCloseable {
     classes.add(" ");
   }
 
-  /** A reading and its confidence, 0-100: the mean of the chosen characters' probabilities. */
-  record Reading(String text, double confidence) {}
+  /**
+   * A reading and its confidence, 0-100: the mean of the chosen characters' probabilities, and the lowest
+   * (100 when no character was chosen).
+   */
+  record Reading(String text, double confidence, double lowest) {}
 
   /** The line's text; with {@code allowed} non-null only those characters (and the blank) may be chosen. */
   Reading read(Gray line, String allowed) throws OrtException {
@@ -77,6 +80,7 @@ final class PaddleRec implements AutoCloseable {
   static Reading decode(float[][] steps, List<String> classes, boolean[] mask) {
     StringBuilder sb = new StringBuilder();
     double sum = 0;
+    double lowest = 100;
     int n = 0;
     int previous = 0;
     for (float[] step : steps) {
@@ -98,11 +102,12 @@ final class PaddleRec implements AutoCloseable {
           }
         }
         sum += step[best] / mass;
+        lowest = Math.min(lowest, 100 * step[best] / mass);
         n++;
       }
       previous = best;
     }
-    return new Reading(sb.toString(), n == 0 ? 0 : 100 * sum / n);
+    return new Reading(sb.toString(), n == 0 ? 0 : 100 * sum / n, lowest);
   }
 
   private boolean[] mask(String allowed) {

@@ -21,6 +21,7 @@ class PaddleRecTest {
     PaddleRec.Reading r = PaddleRec.decode(steps, CLASSES, null);
     assertEquals("112", r.text());
     assertEquals((90 + 80 + 70) / 3.0, r.confidence(), 1e-3);
+    assertEquals(70, r.lowest(), 1e-3);
   }
 
   @Test
