@@ -106,7 +106,7 @@ public final class OcrCompare {
     String doubt(String engine) {
       double above = worstWrong;
       long doubtedAll = rightConfidences.stream().filter(c -> c <= above).count();
-      return String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f%% |", engine, cells - exact, wrongSure,
+      return String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %.1f | %.1f%% |", engine, cells - exact, wrongSure,
           rightDoubtful * 100.0 / Math.max(1, exact), worstWrong, doubtedAll * 100.0 / Math.max(1, exact));
     }
 
@@ -225,8 +225,8 @@ public final class OcrCompare {
     System.out.println(tessDigitSet.row("Tesseract, digit set only", "numbers", pages));
     System.out.println(paddleDigitSet.row("PP-OCRv4 rec, digit set only", "numbers", pages));
     System.out.println();
-    System.out.println("numbers | wrong | wrong, confidence >= " + (int) DOUBT + " | right, below it "
-        + "| most confident wrong | right at or below that");
+    System.out.println("| numbers | wrong | wrong, confidence >= " + (int) DOUBT + " | right, below it "
+        + "| most confident wrong | right at or below that |");
     System.out.println(tessDigits.doubt("Tesseract chi_sim"));
     System.out.println(paddleDigits.doubt("PP-OCRv4 rec"));
     System.out.printf(Locale.ROOT, "%d pages; misreadings in %s%n", pages, report);
