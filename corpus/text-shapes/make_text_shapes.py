@@ -180,7 +180,7 @@ def write(name, text, src, what, how=""):
 
 
 def main():
-    for pdf in ("pdf-2021-split", "pdf-2019-split-header", "pdf-2021-borderless4"):
+    for pdf in ("pdf-2021-split", "pdf-2019-split-header", "pdf-2021-borderless4", "pdf-s14-2017"):
         for flag, shape in (([], "pdftotext"), (["-layout"], "pdftotext-layout")):
             text = subprocess.run(["pdftotext", *flag, os.path.join(DOCS, pdf + ".pdf"), "-"], check=True,
                                   capture_output=True).stdout.decode("utf-8")
@@ -189,7 +189,8 @@ def main():
                   % (" ".join(flag), pdf), " (runs `pdftotext %s`)" % " ".join(flag + ["FILE.pdf", "-"]))
     if os.environ.get("TIKA_CP"):
         here = os.path.dirname(os.path.abspath(__file__))
-        for src, ext in (("html-2021-plain-clean", "html"), ("docx-2021-quirks", "docx")):
+        for src, ext in (("html-2021-plain-clean", "html"), ("docx-2021-quirks", "docx"), ("html-s14-2016-fault", "html"),
+                         ("docx-lg-2015-fujian", "docx")):
             name = "text-tika-" + src
             subprocess.run(["java", "-cp", os.environ["TIKA_CP"], os.path.join(here, "TikaText.java"),
                             os.path.join(DOCS, src + "." + ext), os.path.join(DOCS, name + ".txt")], check=True)

@@ -25,6 +25,7 @@ import org.nianbao.mapping.RowSpec;
 import org.nianbao.mapping.TableSpec;
 import org.nianbao.model.Anomaly;
 import org.nianbao.model.Flag;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Severity;
 import org.nianbao.normalize.TextForms;
 import org.nianbao.source.SourceDocument;
@@ -513,7 +514,7 @@ public final class TextDecoder {
         TRow r = trows.get(p[1]);
         Obs o = rows.get(p[0]);
         if (fill == null || r.width() != 3 || o.nums().size() != 2) {
-          unreadable(r, o, "该行只有 " + o.nums().size() + " 个数，少于 " + r.width() + " 列，无法确定缺的是哪几列");
+          unreadable(r, o, Messages.text("reason.unreadable.fewer", o.nums().size(), r.width()));
           continue;
         }
         List<Token> cells = List.of(o.nums().get(0), fill.nums().get(k), o.nums().get(1));
@@ -545,7 +546,8 @@ public final class TextDecoder {
       }
       List<String[]> all = Splits.of(raws, r.width());
       if (all == null || all.isEmpty()) {
-        unreadable(r, o, all == null ? "连在一起的数字串可能的拆法过多" : "连在一起的数字串无法拆成 " + r.width() + " 个数");
+        unreadable(r, o, all == null ? Messages.text("reason.unreadable.too_many")
+              : Messages.text("reason.unreadable.no_split", r.width()));
         return;
       }
       runs.add(new Run(r, o, all, positional));
@@ -713,9 +715,9 @@ public final class TextDecoder {
           }
         }
         if (reading == null) {
-          String why = r.left.isEmpty() ? "数字连在一起，没有一种拆法符合本表的勾稽关系"
-              : bound.contains(r) ? "数字连在一起，有 " + r.left.size() + " 种拆法都符合本表的勾稽关系"
-              : "数字连在一起，有 " + r.all.size() + " 种拆法，没有勾稽关系或正文数字能确定";
+          String why = r.left.isEmpty() ? Messages.text("reason.unreadable.no_identity_split")
+              : bound.contains(r) ? Messages.text("reason.unreadable.identity_ambiguous", r.left.size())
+              : Messages.text("reason.unreadable.unbound", r.all.size());
           unreadable(r.row, r.obs, why);
           continue;
         }

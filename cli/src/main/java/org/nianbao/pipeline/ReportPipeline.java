@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nianbao.decode.IndicatorRows;
 import org.nianbao.decode.TextDecoder;
 import org.nianbao.locate.LocatedReport;
 import org.nianbao.locate.MetadataFinder;
@@ -67,6 +68,9 @@ public final class ReportPipeline implements DocumentProcessor {
   private final Corrections corrections;
   private final OcrDoubts ocr = new OcrDoubts(normalizer);
   private final TextDecoder decoder = new TextDecoder();
+  private final IndicatorRows indicatorRows = new IndicatorRows();
+  /** The first data year of the fixed-row templates (国办公开办函〔2019〕60号). */
+  private static final int FIXED_ROWS_FROM = 2019;
 
   /** @param mappingsDir a folder of mapping files replacing the built-in ones */
   public ReportPipeline(Optional<Path> mappingsDir) {
@@ -116,7 +120,7 @@ public final class ReportPipeline implements DocumentProcessor {
     ReportId id = ReportId.of(bytes);
     String type = FileTypes.detect(bytes);
     if (type.equals(FileTypes.EMPTY)) {
-      return Report.unreadable(id, source, type, Status.FAILED, "empty file (0 bytes)");
+      return Report.unreadable(id, source, type, Status.FAILED, org.nianbao.model.Messages.text("error.empty_file"));
     }
     Optional<DocumentReader> reader = readers.forType(type);
     Optional<String> skip = notAReport(source, type, bytes, reader.isPresent());
@@ -125,7 +129,7 @@ public final class ReportPipeline implements DocumentProcessor {
     }
     if (reader.isEmpty()) {
       return Report.unreadable(id, source, type, Status.UNRECOGNIZED,
-          "not a report: " + type + " files are not supported");
+          org.nianbao.model.Messages.text("error.unsupported_type", type));
     }
     SourceDocument doc;
     try {
@@ -135,7 +139,7 @@ public final class ReportPipeline implements DocumentProcessor {
     } catch (DocumentReadException e) {
       return Report.unreadable(id, source, type, Status.FAILED, e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
-      return Report.unreadable(id, source, type, Status.FAILED, "reader error: " + e);
+      return Report.unreadable(id, source, type, Status.FAILED, org.nianbao.model.Messages.text("error.reader", e.toString()));
     }
     return extract(id, doc);
   }
@@ -239,7 +243,7 @@ public final class ReportPipeline implements DocumentProcessor {
     List<CellValue> cellList = List.copyOf(cells.values());
     fm.ifPresent(f -> anomalies.addAll(identities.check(f.identities(), cells)));
     Status status = status(located, anomalies, meta, complete);
-    String error = status == Status.UNRECOGNIZED ? "no statistics table of a known format and no report title" : "";
+    String error = status == Status.UNRECOGNIZED ? org.nianbao.model.Messages.text("error.no_table") : "";
     return new Report(id, doc.source(), doc.fileType(), status, located.format(), meta.agency(), meta.year(),
         meta.title(), cellList, anomalies, error);
   }
@@ -270,8 +274,26 @@ public final class ReportPipeline implements DocumentProcessor {
     return out;
   }
 
-  /** A document without a readable table grid: its tables decoded from the text, when they can be found there. */
+  /**
+   * A document without a readable table grid: its tables decoded from the text, when they can be found there.
+   * An indicator table (统计指标 | 单位 | 统计数) rebuilt from its rows is located like a printed one; the
+   * decoder of the fixed-row templates is tried only when there is none (the 2019 template's rows would
+   * otherwise be fitted to an indicator list).
+   */
   private Optional<LocatedReport> decoded(SourceDocument doc, ReportMetadata meta) {
+    Optional<LocatedReport> indicators = indicatorRows.rebuild(doc, mapping).flatMap(r -> {
+      LocatedReport l = locator.locate(r.document(), mapping, meta.year());
+      if (l.matches().isEmpty() || l.matches().stream().anyMatch(m -> !m.spec().optionalRows())) {
+        return Optional.empty();
+      }
+      List<Anomaly> all = new ArrayList<>(l.anomalies());
+      all.addAll(r.anomalies());
+      return Optional.of(new LocatedReport(l.format(), l.matches(), all));
+    });
+    if (indicators.isPresent() || meta.year() != null && meta.year() < FIXED_ROWS_FROM) {
+      // the fixed-row templates began with the 2019 reports: an older report's text is not fitted to them
+      return indicators;
+    }
     return decoder.decode(doc, mapping, meta.year()).map(d -> {
       List<Anomaly> anomalies = new ArrayList<>(d.anomalies());
       Set<String> found = new LinkedHashSet<>();

@@ -167,7 +167,7 @@ class MainTest {
     var rows = Fixtures.reportsBySource(dir.resolve("out"));
     assertEquals("ok", rows.get("in/reports.zip!/a.html").get("status"));
     assertEquals("failed", rows.get("in/reports.zip").get("status"));
-    assertTrue(rows.get("in/reports.zip").get("error").startsWith("damaged archive: "));
+    assertTrue(rows.get("in/reports.zip").get("error").startsWith("压缩包损坏："));
   }
 
   /** Regression (batch probe): a harmless link to a folder made the exit status 1. */

@@ -47,6 +47,6 @@ class DeepHtmlNestingTest {
   void aPageNestedBeyondTheLimitFailsWithItsReason() {
     Report r = withUnclosed("span", 10_000);
     assertEquals(Status.FAILED, r.status());
-    assertTrue(r.error().contains("nested more than 8192 deep"), r.error());
+    assertTrue(r.error().contains("嵌套超过 8192 层"), r.error());
   }
 }

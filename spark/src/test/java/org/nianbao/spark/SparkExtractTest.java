@@ -145,7 +145,7 @@ class SparkExtractTest {
     assertTrue(reports.contains("batch.zip!/nested.zip!/inner/pdf-2021-split.pdf"), "an archive in an archive");
     assertTrue(anomalies.contains("duplicate_report"), "identical inputs");
     assertTrue(anomalies.contains("carry_over_continuity"), "the cross-report checks across years");
-    assertTrue(reports.contains("refused: unsafe entry name"), "the walker's limits");
+    assertTrue(reports.contains("已拒绝：条目名"), "the walker's limits");
     assertTrue(reports.contains("empty.txt"), "an empty file");
     assertTrue(reports.contains("sub/_underscored.txt"), "a name Spark's listing skips");
     assertTrue(summary.inputs() > 50, "inputs: " + summary.inputs());

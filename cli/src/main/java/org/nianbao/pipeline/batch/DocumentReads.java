@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
+import org.nianbao.model.Messages;
 
 /**
  * Reads a document's bytes from its {@link Location} within the limits, in a worker (or any other JVM that
@@ -38,13 +39,13 @@ public final class DocumentReads implements Closeable {
       if (location instanceof Location.InFile f) {
         long size = Files.size(f.path());
         if (size > limits.maxEntryBytes()) {
-          throw new LimitedCopy.Refusal("refused: file larger than " + LimitedCopy.mb(limits.maxEntryBytes()));
+          throw new LimitedCopy.Refusal(Messages.text("error.refused.file_too_large", LimitedCopy.mb(limits.maxEntryBytes())));
         }
         // read straight into an array of the file's size: a large file is held once, not twice
         try (InputStream in = Files.newInputStream(f.path())) {
           byte[] bytes = in.readNBytes((int) size);
           if (bytes.length != size || in.read() >= 0) {
-            throw new IOException("the file changed size while it was read");
+            throw new IOException(Messages.text("error.size_changed"));
           }
           return bytes;
         }

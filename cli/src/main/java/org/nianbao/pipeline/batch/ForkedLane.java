@@ -142,7 +142,7 @@ final class ForkedLane implements Lane {
         if (!started) {
           throw e;
         }
-        return Outcome.failed(task, "worker could not start: " + e.getMessage());
+        return Outcome.failed(task, Messages.text("error.worker_start", String.valueOf(e.getMessage())));
       }
     }
     Worker current = worker;
@@ -157,7 +157,7 @@ final class ForkedLane implements Lane {
       return Outcome.failed(task, crashReason(current, e.getCause()));
     } catch (IOException e) {
       stop(current);
-      return Outcome.failed(task, "worker crashed: " + e.getMessage());
+      return Outcome.failed(task, Messages.text("error.worker_crashed", String.valueOf(e.getMessage())));
     } catch (InterruptedException e) {
       stop(current);
       Thread.currentThread().interrupt();
@@ -209,16 +209,16 @@ final class ForkedLane implements Lane {
     Optional<Integer> exit = exitStatus(broken.process);
     stop(broken);
     if (exit.isEmpty()) {
-      return "worker crashed: " + cause.getMessage();
+      return Messages.text("error.worker_crashed", String.valueOf(cause.getMessage()));
     }
     int status = exit.get();
     LOG.warn("a worker ended with exit status {}", status);
     if (status == OOM_EXIT) {
-      return "worker crashed: out of memory";
+      return Messages.text("error.worker_oom");
     }
     return status > 128
-        ? String.format(Locale.ROOT, "worker crashed: killed by signal %d", status - 128)
-        : String.format(Locale.ROOT, "worker crashed: exit status %d", status);
+        ? Messages.text("error.worker_signal", String.valueOf(status - 128))
+        : Messages.text("error.worker_exit", String.valueOf(status));
   }
 
   private static Optional<Integer> exitStatus(Process process) {

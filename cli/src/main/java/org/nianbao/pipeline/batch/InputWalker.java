@@ -20,6 +20,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
+import org.nianbao.model.Messages;
 import org.nianbao.model.ReportId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ public final class InputWalker {
       try {
         real = input.toRealPath();
       } catch (IOException e) {
-        visitor.accept(new Input.Refused(root, "cannot read: " + e.getMessage()));
+        visitor.accept(new Input.Refused(root, Messages.text("error.cannot_read", String.valueOf(e.getMessage()))));
         continue;
       }
       if (Files.isDirectory(real)) {
@@ -154,14 +155,14 @@ public final class InputWalker {
         try {
           target = child.toRealPath();
         } catch (IOException e) {
-          visitor.accept(new Input.Refused(childSource, "broken symbolic link"));
+          visitor.accept(new Input.Refused(childSource, Messages.text("error.broken_symlink")));
           continue;
         }
         if (Files.isDirectory(target)) {
           LOG.info("{}: a link to a folder, not followed", childSource);
         } else if (!target.startsWith(root)) {
           visitor.accept(new Input.Refused(childSource,
-              "refused: symbolic link to a file outside the input folder (" + target + ")"));
+              Messages.text("error.refused.symlink", target.toString())));
         } else {
           visitFile(child, childSource, visitor);
         }
@@ -209,7 +210,8 @@ public final class InputWalker {
         }
       }
       if (Files.size(file) > limits.maxEntryBytes()) {
-        visitor.accept(new Input.Refused(source, "refused: file larger than " + LimitedCopy.mb(limits.maxEntryBytes())));
+        visitor.accept(new Input.Refused(source,
+            Messages.text("error.refused.file_too_large", LimitedCopy.mb(limits.maxEntryBytes()))));
         return;
       }
       Hashed hashed;
@@ -220,7 +222,7 @@ public final class InputWalker {
     } catch (LimitedCopy.Refusal e) {
       visitor.accept(new Input.Refused(source, e.getMessage()));
     } catch (IOException e) {
-      visitor.accept(new Input.Refused(source, "cannot read file: " + e.getMessage()));
+      visitor.accept(new Input.Refused(source, Messages.text("error.cannot_read", String.valueOf(e.getMessage()))));
     }
   }
 
@@ -269,7 +271,8 @@ public final class InputWalker {
       throws InterruptedException {
     List<ZipArchiveEntry> entries = Collections.list(archive.getEntries());
     if (budget.entries + entries.size() > limits.maxEntries()) {
-      visitor.accept(new Input.Refused(source, "refused: archive has more than " + limits.maxEntries() + " entries"));
+      visitor.accept(new Input.Refused(source,
+          Messages.text("error.refused.entries", String.valueOf(limits.maxEntries()))));
       return;
     }
     int documents = (int) entries.stream().filter(e -> EntryName.of(e).kind() != EntryName.Kind.SKIPPED).count();
@@ -283,7 +286,7 @@ public final class InputWalker {
       }
       if (!archive.canReadEntryData(entry)) {
         visitor.accept(new Input.Refused(entrySource,
-            "cannot read zip entry: encrypted or compressed with an unsupported method"));
+            Messages.text("error.zip_entry_method")));
         continue;
       }
       try (InputStream in = archive.getInputStream(entry)) {
@@ -291,7 +294,7 @@ public final class InputWalker {
         visitEntry(in, () -> stats != null ? stats.getCompressedCount() : entry.getCompressedSize(),
             new Location.InZip(path, entry.getLocalHeaderOffset(), name.clean()), entrySource, depth, budget, visitor);
       } catch (IOException e) {
-        visitor.accept(new Input.Refused(entrySource, "cannot read zip entry: " + e.getMessage()));
+        visitor.accept(new Input.Refused(entrySource, Messages.text("error.zip_entry", String.valueOf(e.getMessage()))));
       }
     }
   }
@@ -304,14 +307,14 @@ public final class InputWalker {
       }
       case UNSAFE -> {
         visitor.accept(new Input.Refused(source,
-            "refused: unsafe entry name \"" + name.raw() + "\" points outside the archive"));
+            Messages.text("error.refused.unsafe_name", name.raw())));
         return false;
       }
       default -> { }
     }
     if (budget.bytes >= limits.maxTotalBytes()) {
-      visitor.accept(new Input.Refused(source, "refused: possible zip bomb: archive holds more than "
-          + LimitedCopy.mb(limits.maxTotalBytes()) + " uncompressed"));
+      visitor.accept(new Input.Refused(source,
+          Messages.text("error.refused.archive_too_large", LimitedCopy.mb(limits.maxTotalBytes()))));
       return false;
     }
     return true;
@@ -343,7 +346,7 @@ public final class InputWalker {
           if (depth >= limits.maxDepth()) {
             inner.ifPresent(InputWalker::closeQuietly);
             visitor.accept(new Input.Refused(source,
-                "refused: possible zip bomb: archives nested more than " + limits.maxDepth() + " deep"));
+                Messages.text("error.refused.nested", String.valueOf(limits.maxDepth()))));
           } else if (inner.isPresent()) {
             try (ZipFile archive = inner.get()) {
               walkZip(archive, spool, source, depth + 1, budget, visitor);
@@ -410,7 +413,7 @@ public final class InputWalker {
       ZipArchiveEntry entry;
       while ((entry = in.getNextEntry()) != null) {
         if (++budget.entries > limits.maxEntries()) {
-          damage = "more than " + limits.maxEntries() + " entries";
+          damage = Messages.text("error.damaged.entries", String.valueOf(limits.maxEntries()));
           break;
         }
         EntryName name = EntryName.of(entry);
@@ -423,22 +426,22 @@ public final class InputWalker {
         }
         if (!in.canReadEntryData(entry)) {
           visitor.accept(new Input.Refused(entrySource,
-              "cannot read zip entry: encrypted or compressed with an unsupported method"));
+              Messages.text("error.zip_entry_method")));
           continue;
         }
         try {
           visitEntry(new NoClose(in), in::getCompressedCount, null, entrySource, depth, budget, visitor);
         } catch (IOException e) {
-          visitor.accept(new Input.Refused(entrySource, "cannot read zip entry: " + e.getMessage()));
+          visitor.accept(new Input.Refused(entrySource, Messages.text("error.zip_entry", String.valueOf(e.getMessage()))));
           throw e;
         }
         read++;
       }
     } catch (IOException e) {
-      damage = reason + "; reading its entries: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+      damage = Messages.text("error.damaged.reading", reason, e.getMessage() == null ? e.toString() : e.getMessage());
     }
     visitor.accept(new Input.Refused(source,
-        "damaged archive: " + damage + " (" + read + " entries read before the damage)"));
+        Messages.text("error.damaged_archive", damage, String.valueOf(read))));
   }
 
   /** What a streamed document gave: its id, size and first bytes. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.nianbao.model.Messages;
 
 /**
  * Copies one document's bytes while they stay inside the {@link ZipLimits}: the walker copies into a hash
@@ -38,15 +39,14 @@ final class LimitedCopy {
       total += n;
       if (total > limits.maxEntryBytes()) {
         throw new Refusal(entry
-            ? "refused: possible zip bomb: entry larger than " + mb(limits.maxEntryBytes()) + " uncompressed"
-            : "refused: file larger than " + mb(limits.maxEntryBytes()));
+            ? Messages.text("error.refused.entry_too_large", mb(limits.maxEntryBytes()))
+            : Messages.text("error.refused.file_too_large", mb(limits.maxEntryBytes())));
       }
       if (entry && alreadyInflated + total > limits.maxTotalBytes()) {
-        throw new Refusal("refused: possible zip bomb: archive holds more than " + mb(limits.maxTotalBytes())
-            + " uncompressed");
+        throw new Refusal(Messages.text("error.refused.archive_too_large", mb(limits.maxTotalBytes())));
       }
       if (entry && total > limits.ratioFloorBytes() && total > limits.maxRatio() * Math.max(1, compressed.getAsLong())) {
-        throw new Refusal("refused: possible zip bomb: compression ratio over " + limits.maxRatio() + ":1");
+        throw new Refusal(Messages.text("error.refused.ratio", String.valueOf(limits.maxRatio())));
       }
       sink.write(buffer, 0, n);
     }

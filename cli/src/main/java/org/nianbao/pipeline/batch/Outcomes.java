@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.nianbao.model.Anomaly;
+import org.nianbao.model.Messages;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportId;
 import org.nianbao.model.Severity;
@@ -31,7 +32,7 @@ final class Outcomes {
   }
 
   static Report empty(String source) {
-    return Report.unreadable(UNREAD, source, FileTypes.EMPTY, Status.FAILED, "empty file");
+    return Report.unreadable(UNREAD, source, FileTypes.EMPTY, Status.FAILED, Messages.text("error.empty_file"));
   }
 
   /**
@@ -58,7 +59,7 @@ final class Outcomes {
     String seconds = millis % 1000 == 0
         ? Long.toString(millis / 1000)
         : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
-    return "timeout after " + seconds + " s";
+    return Messages.text("error.timeout", seconds);
   }
 
   /**
@@ -74,7 +75,7 @@ final class Outcomes {
     } catch (java.io.IOException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
       return Report.unreadable(id, source, "unknown", Status.FAILED,
-          reason.startsWith("refused:") ? reason : "cannot read: " + reason);
+          e.getCause() instanceof LimitedCopy.Refusal ? reason : Messages.text("error.cannot_read", reason));
     }
     Report report;
     try {
@@ -84,7 +85,7 @@ final class Outcomes {
     }
     if (!report.id().equals(id)) {
       return Report.unreadable(id, source, report.fileType(), Status.FAILED,
-          "the file changed while the run was reading it; run again");
+          Messages.text("error.changed"));
     }
     return report;
   }
@@ -92,6 +93,6 @@ final class Outcomes {
   /** A processor that throws breaks its contract; the document still gets a row saying what happened. */
   static String processorError(Throwable t) {
     String message = t.getMessage();
-    return "processor error: " + t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return Messages.text("error.processor", t.getClass().getSimpleName() + (message == null ? "" : ": " + message));
   }
 }

@@ -61,13 +61,12 @@ public final class HtmlReader implements DocumentReader {
     int skip = Charsets.bom(bytes).map(Charsets.Bom::length).orElse(0);
     Document page = Jsoup.parse(Charsets.decode(bytes, skip, charset), "", Parser.htmlParser().setMaxDepth(MAX_DEPTH));
     if (depth(page) >= MAX_DEPTH - 1) {
-      throw new DocumentReadException("HTML elements nested more than " + MAX_DEPTH
-          + " deep (unclosed tags); the page cannot be read as it would show");
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.html_depth", String.valueOf(MAX_DEPTH)));
     }
     Blocks blocks = new Blocks(new SourceRef(source, 0, "document"));
     blocks.flow(page.body());
     if (!Texts.hasVisibleText(blocks.blocks)) {
-      throw new NotAReportException(FileTypes.HTML, "empty document: no text");
+      throw new NotAReportException(FileTypes.HTML, org.nianbao.model.Messages.text("read.empty"));
     }
     return new SourceDocument(source, fileType, blocks.blocks, metadata(page, charset));
   }

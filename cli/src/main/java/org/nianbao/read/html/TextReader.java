@@ -61,7 +61,7 @@ public final class TextReader implements DocumentReader {
     int body = header(lines, metadata);
     List<Block> blocks = new Layout(new SourceRef(source, 0, "document")).blocks(lines, body);
     if (!Texts.hasVisibleText(blocks)) {
-      throw new NotAReportException(FileTypes.TXT, "empty document: no text");
+      throw new NotAReportException(FileTypes.TXT, org.nianbao.model.Messages.text("read.empty"));
     }
     return new SourceDocument(source, fileType, blocks, metadata);
   }

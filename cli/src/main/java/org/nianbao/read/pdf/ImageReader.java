@@ -32,7 +32,7 @@ public final class ImageReader implements DocumentReader {
   public SourceDocument read(byte[] bytes, String source, String fileType) throws DocumentReadException {
     List<BufferedImage> frames = frames(bytes);
     if (frames.isEmpty()) {
-      throw new DocumentReadException("corrupt image: no picture in the file");
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.image_empty"));
     }
     List<PageContent> pages = new ArrayList<>();
     Set<Integer> scanned = new TreeSet<>();
@@ -52,7 +52,7 @@ public final class ImageReader implements DocumentReader {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw new DocumentReadException("unsupported image format");
+        throw new DocumentReadException(org.nianbao.model.Messages.text("read.image_unsupported"));
       }
       javax.imageio.ImageReader reader = readers.next();
       try {
@@ -65,7 +65,7 @@ public final class ImageReader implements DocumentReader {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw new DocumentReadException("corrupt image: " + e.getMessage(), e);
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.image_corrupt", String.valueOf(e.getMessage())), e);
     }
     return out;
   }

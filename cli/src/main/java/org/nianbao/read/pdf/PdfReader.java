@@ -55,12 +55,12 @@ public final class PdfReader implements DocumentReader {
   /** Everything needed from PDFBox, as plain data; PDFBox's failures become read errors here. */
   private static Extracted extract(byte[] bytes) throws DocumentReadException {
     if (!endsWithEof(bytes)) {
-      throw new DocumentReadException("corrupt PDF: truncated (no %%EOF marker at the end)");
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.pdf_truncated"));
     }
     try (PDDocument document =
         Loader.loadPDF(bytes, "", null, null, MemoryUsageSetting.setupMixed(MAX_MEMORY, MAX_SCRATCH).streamCache)) {
       if (document.getNumberOfPages() == 0) {
-        throw new DocumentReadException("corrupt PDF: no pages");
+        throw new DocumentReadException(org.nianbao.model.Messages.text("read.pdf_no_pages"));
       }
       List<PageContent> pages = new ArrayList<>(PageCollector.collect(document));
       Set<Integer> scanned = new TreeSet<>();
@@ -75,12 +75,12 @@ public final class PdfReader implements DocumentReader {
       }
       return new Extracted(pages, document.getDocumentInformation().getTitle(), scanned);
     } catch (InvalidPasswordException e) {
-      throw new DocumentReadException("encrypted PDF: a password is required", e);
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.pdf_encrypted"), e);
     } catch (IOException e) {
-      throw new DocumentReadException("corrupt PDF: " + e.getMessage(), e);
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.corrupt", "PDF", String.valueOf(e.getMessage())), e);
     } catch (RuntimeException e) {
       // PDFBox throws unchecked exceptions on some malformed structures
-      throw new DocumentReadException("corrupt PDF: " + e, e);
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.corrupt", "PDF", e.toString()), e);
     }
   }
 

@@ -43,14 +43,14 @@ public final class DocReader implements DocumentReader {
       String title = info == null ? null : info.getTitle();
       metadata = title == null || title.isBlank() ? Map.of() : Map.of("title", title.strip());
     } catch (EncryptedDocumentException e) {
-      throw new DocumentReadException("encrypted document: password required", e);
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.encrypted"), e);
     } catch (OldWordFileFormatException e) {
-      throw new DocumentReadException("unsupported DOC: Word 6.0/95 format, not Word 97–2003", e);
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.doc_word95"), e);
     } catch (IOException | RuntimeException e) {
       // HWPF reports damaged streams and tables with assorted unchecked exceptions (index errors,
       // RecordFormatException, IllegalArgumentException); they describe the file, not a bug here.
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new DocumentReadException("corrupt " + FORMAT + ": " + message, e);
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.corrupt", FORMAT, message), e);
     }
     return WordDocuments.assemble(source, fileType, FORMAT, blocks, metadata);
   }

@@ -67,9 +67,9 @@ public final class DocxReader implements DocumentReader {
   private static DocumentReadException oleContainer(byte[] bytes) {
     try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
       if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
-        return new DocumentReadException("encrypted document: password required");
+        return new DocumentReadException(org.nianbao.model.Messages.text("read.encrypted"));
       }
-      return new DocumentReadException("corrupt DOCX: an OLE2 container without an Office Open XML package");
+      return new DocumentReadException(org.nianbao.model.Messages.text("read.docx_ole2"));
     } catch (IOException | RuntimeException e) {
       return corrupt(e);
     }
@@ -77,7 +77,7 @@ public final class DocxReader implements DocumentReader {
 
   private static DocumentReadException corrupt(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new DocumentReadException("corrupt " + FORMAT + ": " + message, e);
+    return new DocumentReadException(org.nianbao.model.Messages.text("read.corrupt", FORMAT, message), e);
   }
 
   /** One walk over one document's body; holds the paragraph counter for the {@code p N} locators. */

@@ -65,7 +65,7 @@ final class WordDocuments {
       }
     }
     if (out.stream().noneMatch(WordDocuments::hasText)) {
-      throw new NotAReportException(fileType, "empty document: no text");
+      throw new NotAReportException(fileType, org.nianbao.model.Messages.text("read.empty"));
     }
     return new SourceDocument(source, fileType, out, metadata);
   }
@@ -89,8 +89,8 @@ final class WordDocuments {
       }
     }
     if (width > MAX_COLUMNS) {
-      throw new DocumentReadException(
-          "corrupt " + format + ": " + tableRef.locator() + " claims " + width + " grid columns");
+      throw new DocumentReadException(org.nianbao.model.Messages.text("read.grid_columns", format, tableRef.locator(),
+          String.valueOf(width)));
     }
     Cell[][] grid = new Cell[table.rows().size()][width];
     for (int r = 0; r < grid.length; r++) {

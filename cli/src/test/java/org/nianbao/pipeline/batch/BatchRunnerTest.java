@@ -117,15 +117,15 @@ class BatchRunnerTest {
     assertRow(rows, "in/good1.html", "html", "ok", "");
     assertRow(rows, "in/html-named.pdf", "html", "ok", "");
     assertRow(rows, "in/nested.zip!/内层.zip!/年报/拦隆口镇2021.html", "html", "ok", "");
-    assertRow(rows, "in/empty.pdf", "empty", "failed", "empty file");
+    assertRow(rows, "in/empty.pdf", "empty", "failed", "空文件（0 字节）");
     assertRow(rows, "in/truncated.pdf", "pdf", "failed", "corrupt: truncated");
     assertRow(rows, "in/setup.exe", "exe", "unrecognized", "no known template");
-    assertRow(rows, "in/hang.html", "html", "failed", "timeout after 3 s");
-    assertRow(rows, "in/crash.txt", "txt", "failed", "worker crashed: exit status 7");
+    assertRow(rows, "in/hang.html", "html", "failed", "超时：3 秒内未处理完");
+    assertRow(rows, "in/crash.txt", "txt", "failed", "处理进程崩溃：退出状态 7");
     assertRow(rows, "in/bomb.zip!/zeros.html", "unknown", "failed",
-        "refused: possible zip bomb: compression ratio over 100:1");
+        "已拒绝：疑似压缩炸弹：压缩比超过 100:1");
     assertRow(rows, "in/evil.zip!/evil.txt", "unknown", "failed",
-        "refused: unsafe entry name \"../evil.txt\" points outside the archive");
+        "已拒绝：条目名“../evil.txt”指向压缩包之外");
 
     // identical bytes: extracted once, the later input points at the first
     assertRow(rows, "in/good2.txt", "txt", "ok", "");
@@ -158,7 +158,7 @@ class BatchRunnerTest {
     Path out = dir.resolve("out");
     new BatchRunner(options(in, out, 1, Duration.ofSeconds(20), false)).run(new Recorder());
     Map<String, Map<String, String>> rows = Fixtures.reportsBySource(out);
-    assertRow(rows, "in/a.txt", "txt", "failed", "worker crashed: out of memory");
+    assertRow(rows, "in/a.txt", "txt", "failed", "处理进程崩溃：内存不足");
     assertRow(rows, "in/b.txt", "txt", "ok", "");
   }
 

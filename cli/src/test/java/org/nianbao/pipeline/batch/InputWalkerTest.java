@@ -97,7 +97,7 @@ class InputWalkerTest {
     Files.write(archive, Fixtures.zip(entries("../evil.txt", utf8("x"), "/etc/passwd", utf8("y"), "ok.txt", utf8("z"))));
     Walk walk = walk(archive);
     Input.Refused evil = assertInstanceOf(Input.Refused.class, walk.get("evil.zip!/evil.txt"));
-    assertTrue(evil.reason().contains("\"../evil.txt\" points outside the archive"), evil.reason());
+    assertTrue(evil.reason().contains("“../evil.txt”指向压缩包之外"), evil.reason());
     assertInstanceOf(Input.Refused.class, walk.get("evil.zip!/etc/passwd"));
     assertInstanceOf(Input.Document.class, walk.get("evil.zip!/ok.txt"));
   }
@@ -107,7 +107,7 @@ class InputWalkerTest {
     Path archive = dir.resolve("bomb.zip");
     Files.write(archive, Fixtures.bomb(900 << 10));
     Input.Refused bomb = assertInstanceOf(Input.Refused.class, walk(archive).get("bomb.zip!/zeros.html"));
-    assertEquals("refused: possible zip bomb: compression ratio over 100:1", bomb.reason());
+    assertEquals("已拒绝：疑似压缩炸弹：压缩比超过 100:1", bomb.reason());
   }
 
   @Test
@@ -121,9 +121,9 @@ class InputWalkerTest {
     Path archive = dir.resolve("big.zip");
     Files.write(archive, Fixtures.zip(entries("big.bin", random, "deep.zip", deep)));
     Walk walk = walk(archive);
-    assertEquals("refused: possible zip bomb: entry larger than 1 MB uncompressed",
+    assertEquals("已拒绝：疑似压缩炸弹：条目解压后大于 1 MB",
         ((Input.Refused) walk.get("big.zip!/big.bin")).reason());
-    assertEquals("refused: possible zip bomb: archives nested more than 3 deep",
+    assertEquals("已拒绝：疑似压缩炸弹：压缩包嵌套超过 3 层",
         ((Input.Refused) walk.get("big.zip!/deep.zip!/level2.zip!/level1.zip")).reason());
   }
 
@@ -151,13 +151,13 @@ class InputWalkerTest {
     Files.write(archive, java.util.Arrays.copyOf(whole, whole.length - 700));
     Walk walk = walk(archive);
     assertEquals(List.of("broken.zip!/a.html", "broken.zip!/b.txt", "broken.zip!/c.txt", "broken.zip"), walk.sources());
-    assertEquals("cannot read zip entry: Truncated ZIP file", ((Input.Refused) walk.get("broken.zip!/c.txt")).reason());
+    assertEquals("无法读取压缩包条目：Truncated ZIP file", ((Input.Refused) walk.get("broken.zip!/c.txt")).reason());
     try (DocumentReads reads = new DocumentReads(SMALL)) {
       assertArrayEquals(utf8("REPORT b"), reads.read(((Input.Document) walk.get("broken.zip!/b.txt")).location()));
     }
     Input.Refused broken = assertInstanceOf(Input.Refused.class, walk.get("broken.zip"));
-    assertTrue(broken.reason().startsWith("damaged archive: "), broken.reason());
-    assertTrue(broken.reason().endsWith("(2 entries read before the damage)"), broken.reason());
+    assertTrue(broken.reason().startsWith("压缩包损坏："), broken.reason());
+    assertTrue(broken.reason().endsWith("（损坏之前已读出 2 个条目）"), broken.reason());
     assertEquals(4, walk.total());
   }
 
@@ -167,7 +167,7 @@ class InputWalkerTest {
     Files.write(archive, utf8("PK\u0003\u0004 this is not a zip at all"));
     Walk walk = walk(archive);
     Input.Refused junk = assertInstanceOf(Input.Refused.class, walk.get("junk.zip"));
-    assertTrue(junk.reason().startsWith("damaged archive: ") && junk.reason().contains("(0 entries"), junk.reason());
+    assertTrue(junk.reason().startsWith("压缩包损坏：") && junk.reason().contains("已读出 0 个条目"), junk.reason());
   }
 
   /**
@@ -193,8 +193,8 @@ class InputWalkerTest {
     assertEquals(4, walk.total());
     assertInstanceOf(Input.Document.class, walk.get("in/to-inside.html"));
     assertTrue(((Input.Refused) walk.get("in/to-outside.txt")).reason()
-        .startsWith("refused: symbolic link to a file outside the input folder"));
-    assertEquals("broken symbolic link", ((Input.Refused) walk.get("in/dangling.txt")).reason());
+        .startsWith("已拒绝：指向输入文件夹之外文件的符号链接"));
+    assertEquals("符号链接已断开（指向的文件不存在）", ((Input.Refused) walk.get("in/dangling.txt")).reason());
   }
 
   @Test

@@ -226,7 +226,7 @@ class HtmlReaderTest {
         "<table><tr><td>&nbsp;</td></tr></table>")) {
       NotAReportException e = assertThrows(NotAReportException.class, () -> read(html.getBytes(StandardCharsets.UTF_8)));
       assertEquals("html", e.fileType());
-      assertEquals("empty document: no text", e.getMessage());
+      assertEquals("文档为空：没有文字", e.getMessage());
     }
   }
 

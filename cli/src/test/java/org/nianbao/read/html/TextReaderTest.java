@@ -156,7 +156,7 @@ class TextReaderTest {
       NotAReportException e = assertThrows(NotAReportException.class,
           () -> read(text.getBytes(StandardCharsets.UTF_8)));
       assertEquals("txt", e.fileType());
-      assertEquals("empty document: no text", e.getMessage());
+      assertEquals("文档为空：没有文字", e.getMessage());
     }
   }
 }

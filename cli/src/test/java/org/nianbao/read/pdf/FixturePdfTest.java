@@ -109,7 +109,7 @@ class FixturePdfTest {
   @Test
   void encryptedWithPasswordIsARefusal() {
     DocumentReadException e = assertThrows(DocumentReadException.class, () -> readFixture("encrypted-password.pdf"));
-    assertEquals("encrypted PDF: a password is required", e.getMessage());
+    assertEquals("PDF 已加密：需要密码", e.getMessage());
     assertNotNull(e.getCause());
   }
 
@@ -119,7 +119,7 @@ class FixturePdfTest {
     byte[] half = Arrays.copyOf(whole, whole.length / 2);
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> new PdfReader().read(half, "half.pdf", "pdf"));
-    assertTrue(e.getMessage().startsWith("corrupt PDF: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("PDF 文件损坏："), e.getMessage());
   }
 
   @Test
@@ -127,7 +127,7 @@ class FixturePdfTest {
     byte[] junk = "%PDF-1.7\nthis is not a PDF body\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> new PdfReader().read(junk, "junk.pdf", "pdf"));
-    assertTrue(e.getMessage().startsWith("corrupt PDF: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("PDF 文件损坏："), e.getMessage());
     assertNotNull(e.getCause());
   }
 }

@@ -103,7 +103,7 @@ class DocReaderTest {
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> reader.read(garbage, "junk.doc", "doc"));
 
-    assertTrue(e.getMessage().startsWith("corrupt DOC: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("DOC 文件损坏："), e.getMessage());
     assertNotNull(e.getCause());
   }
 
@@ -116,7 +116,7 @@ class DocReaderTest {
         assertThrows(DocumentReadException.class, () -> reader.read(truncated, "cut.doc", "doc"));
 
     assertFalse(e instanceof NotAReportException);
-    assertTrue(e.getMessage().startsWith("corrupt DOC: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("DOC 文件损坏："), e.getMessage());
   }
 
   @Test
@@ -134,7 +134,7 @@ class DocReaderTest {
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> reader.read(out.toByteArray(), "locked.doc", "doc"));
 
-    assertEquals("encrypted document: password required", e.getMessage());
+    assertEquals("文档已加密：需要密码", e.getMessage());
     assertInstanceOf(EncryptedDocumentException.class, e.getCause());
   }
 
@@ -144,7 +144,7 @@ class DocReaderTest {
 
     DocumentReadException e = assertThrows(DocumentReadException.class, () -> reader.read(docx, "x.doc", "doc"));
 
-    assertTrue(e.getMessage().startsWith("corrupt DOC: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("DOC 文件损坏："), e.getMessage());
   }
 
   /** Text and anchor of every grid position, comparable across formats. */

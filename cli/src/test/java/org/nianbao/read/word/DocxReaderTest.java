@@ -275,7 +275,7 @@ class DocxReaderTest {
 
     NotAReportException e = assertThrows(NotAReportException.class, () -> read(docx));
 
-    assertEquals("empty document: no text", e.getMessage());
+    assertEquals("文档为空：没有文字", e.getMessage());
     assertEquals("docx", e.fileType());
   }
 
@@ -287,7 +287,7 @@ class DocxReaderTest {
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> reader.read(truncated, "cut.docx", "docx"));
 
-    assertTrue(e.getMessage().startsWith("corrupt DOCX: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("DOCX 文件损坏："), e.getMessage());
     assertFalse(e instanceof NotAReportException);
     assertTrue(e.getCause() != null);
   }
@@ -299,7 +299,7 @@ class DocxReaderTest {
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> reader.read(garbage, "junk.docx", "docx"));
 
-    assertTrue(e.getMessage().startsWith("corrupt DOCX: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("DOCX 文件损坏："), e.getMessage());
   }
 
   @Test
@@ -319,7 +319,7 @@ class DocxReaderTest {
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> reader.read(out.toByteArray(), "locked.docx", "docx"));
 
-    assertEquals("encrypted document: password required", e.getMessage());
+    assertEquals("文档已加密：需要密码", e.getMessage());
   }
 
   @Test
@@ -327,7 +327,7 @@ class DocxReaderTest {
     DocumentReadException e =
         assertThrows(DocumentReadException.class, () -> reader.read(new byte[0], "empty.docx", "docx"));
 
-    assertTrue(e.getMessage().startsWith("corrupt DOCX: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("DOCX 文件损坏："), e.getMessage());
   }
 
   private static List<String> texts(TableBlock table, int row) {
