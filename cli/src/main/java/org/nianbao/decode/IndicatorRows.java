@@ -40,7 +40,7 @@ import org.nianbao.source.TableBlock;
  */
 public final class IndicatorRows {
   /** A document whose indicator rows were rebuilt as a table, and the numbers that fitted no row. */
-  public record Rebuilt(SourceDocument document, List<Anomaly> anomalies, int rows) {
+  public record Rebuilt(SourceDocument document, List<Anomaly> anomalies) {
     public Rebuilt {
       anomalies = List.copyOf(anomalies);
     }
@@ -52,7 +52,6 @@ public final class IndicatorRows {
   private static final List<String> UNITS_LONGEST_FIRST = UNITS.stream()
       .sorted(java.util.Comparator.comparing(String::length).reversed().thenComparing(u -> u)).toList();
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
   /** Fewer rows than this is no indicator table. */
   private static final int MIN_ROWS = 5;
 
@@ -153,7 +152,7 @@ public final class IndicatorRows {
     }
     blocks.add(new TableBlock(grid, true, first));
     return Optional.of(new Rebuilt(new SourceDocument(doc.source(), doc.fileType(), blocks, doc.metadata()),
-        anomalies, rows));
+        anomalies));
   }
 
   /**
@@ -234,7 +233,7 @@ public final class IndicatorRows {
    * ({@code 条 / 5 / 次 / 9}: the 5 is the row's number, 次 the unit of the next).
    */
   private static boolean number(Token t) {
-    return t.isNum() || t.kind() == Token.Kind.TEXT && WHOLE_NUMBER.matcher(t.raw()).matches();
+    return t.isNum() || t.kind() == Token.Kind.TEXT && Tokenizer.WHOLE_NUMBER.matcher(t.raw()).matches();
   }
 
   /** The keys of a label the mapping knows (none for a group label), or null for an unknown label. */

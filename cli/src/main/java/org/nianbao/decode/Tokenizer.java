@@ -26,7 +26,7 @@ final class Tokenizer {
   private static final Pattern MD_SEPARATOR = Pattern.compile("^\\|[\\s\\-:|]+\\|?$");
   private static final Pattern NOTE = Pattern.compile("[（(][^（）()]*[0-9][^（）()]*[）)]");
   private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
-  private static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]+(?:\\.[0-9]+)?$");
+  static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]+(?:\\.[0-9]+)?$");
   /** Units and words after a number that make it prose, not a table cell. */
   private static final String UNITS = "年月日件条项场个万%％号人期次份家元余名位届周天层时分秒倍亿千百十批户座类期组";
 

@@ -104,10 +104,6 @@ public final class Corrections {
     return byReport.getOrDefault(reportId, List.of());
   }
 
-  public boolean names(String reportId) {
-    return byReport.containsKey(reportId);
-  }
-
   /** The ids of the reports the corrections name. */
   public Set<String> reportIds() {
     return Set.copyOf(byReport.keySet());

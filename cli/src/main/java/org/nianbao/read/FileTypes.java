@@ -91,9 +91,6 @@ public final class FileTypes {
   }
 
   public static String detect(byte[] b) {
-    if (b.length == 0) {
-      return EMPTY;
-    }
     if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
       // Tika's answer for these is application/pdf; nothing else in its table can match a PDF's start
       return PDF;

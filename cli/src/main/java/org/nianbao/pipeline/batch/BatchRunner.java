@@ -2,8 +2,11 @@ package org.nianbao.pipeline.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +132,7 @@ public final class BatchRunner {
     }
     // a report corrected in an earlier run is made again, in case its correction was withdrawn
     Set<String> named = corrections.reportIds();
-    Set<String> redo = new java.util.HashSet<>(named);
+    Set<String> redo = new HashSet<>(named);
     redo.addAll(before.corrected());
     this.redo = Set.copyOf(redo);
     store.made(new StateStore.Made(settings, redo));
@@ -180,19 +184,19 @@ public final class BatchRunner {
    * digest of their names and bytes).
    */
   private String settings() throws IOException {
-    StringBuilder sb = new StringBuilder("lang=").append(org.nianbao.model.Messages.language()).append(" mappings=");
+    StringBuilder sb = new StringBuilder("lang=").append(Messages.language()).append(" mappings=");
     Optional<Path> dir = options.processor().mappings();
     if (dir.isEmpty()) {
       return sb.append("built-in").toString();
     }
     try (Stream<Path> files = Files.walk(dir.get())) {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-        digest.update(dir.get().relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(dir.get().relativize(p).toString().getBytes(StandardCharsets.UTF_8));
         digest.update(Files.readAllBytes(p));
       }
-      return sb.append(java.util.HexFormat.of().formatHex(digest.digest(), 0, 8)).toString();
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return sb.append(HexFormat.of().formatHex(digest.digest(), 0, 8)).toString();
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
