@@ -5,6 +5,7 @@ import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_LINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
+import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -129,6 +130,7 @@ final class OcrEngine {
           if (text.isBlank()) {
             continue;
           }
+          boolean wordStart = it.IsAtBeginningOf(RIL_WORD);
           it.BoundingBox(RIL_SYMBOL, x0, y0, x1, y1);
           float conf = it.Confidence(RIL_SYMBOL);
           List<String> alternatives = new ArrayList<>();
@@ -143,7 +145,7 @@ final class OcrEngine {
           } finally {
             choices.deallocate();
           }
-          line.add(new Symbol(text, x0[0], y0[0], x1[0], y1[0], conf, alternatives));
+          line.add(new Symbol(text, x0[0], y0[0], x1[0], y1[0], conf, alternatives, wordStart));
         } while (it.Next(RIL_SYMBOL));
         if (!line.isEmpty()) {
           lines.add(line);

@@ -44,6 +44,16 @@ public final class Scanner {
   private static final double DISAGREE_CONFIDENCE = 50;
   /** A number read this confidently with the digit set replaces a reading of one or two other characters. */
   private static final double SURE_DIGITS = 85;
+  /** A dash is a bar at most this thick, and this long at least and at most (inches). */
+  private static final double DASH_THICK_IN = 0.04;
+  private static final double DASH_MIN_IN = 0.04;
+  private static final double DASH_MAX_IN = 0.6;
+  /** A part of a cell's ink smaller than this (pixels at 300 dpi) is a speck of noise beside a dash. */
+  private static final int DASH_SPECK = 15;
+  /** The confidence of a dash told by its shape. */
+  private static final double DASH_CONFIDENCE = 95;
+  /** A short word with a character read less surely than this may be a misread number. */
+  private static final double UNSURE_WORD = 90;
   /** A reading this short that is not a number is tried as one. */
   private static final int SHORT = 3;
   private static final Pattern NUMERIC = Pattern.compile("[0-9,.，。．\\-—–/\\s|]*");
@@ -132,19 +142,27 @@ public final class Scanner {
     int margin = 12;
     Gray binary = image.crop(x0, y0, x1, y1, margin);
     Gray crop = grey.crop(x0, y0, x1, y1, margin);
-    List<List<Symbol>> lines = new ArrayList<>();
-    for (int[] band : bands(binary)) {
-      Gray strip = crop.crop(0, band[0] - 4, crop.width(), band[1] + 5, 0);
-      int top = Math.max(0, band[0] - 4);
-      for (List<Symbol> l : engine.line(strip)) {
-        List<Symbol> shifted = new ArrayList<>();
-        for (Symbol s : l) {
-          shifted.add(new Symbol(s.text(), s.x0(), s.y0() + top, s.x1(), s.y1() + top, s.confidence(),
-              s.alternatives()));
-        }
-        lines.add(shifted);
+    read(engine, binary, crop).ifPresent(r -> {
+      for (List<Symbol> line : r.lines()) {
+        addLine(line, x0 - margin, y0 - margin, r.recognition(), out, pt);
       }
+    });
+  }
+
+  /** A cell's reading: its lines of characters (in the crop's pixels) and the recognition of the whole. */
+  record CellReading(List<List<Symbol>> lines, Recognition recognition) {}
+
+  /**
+   * A cell's crop read: {@code binary} its ink (black on white, ruling lines removed), {@code crop} the same
+   * in grey; empty when nothing was read.
+   */
+  static Optional<CellReading> read(OcrEngine engine, Gray binary, Gray crop) {
+    Optional<Symbol> dash = dash(binary);
+    if (dash.isPresent()) {
+      return Optional.of(new CellReading(List.of(List.of(dash.get())),
+          new Recognition(dash.get().confidence(), List.of())));
     }
+    List<List<Symbol>> lines = bandLines(engine, binary, crop);
     if (lines.isEmpty()) {
       // ink the line reader made nothing of (a short word alone in a tall merged header cell): the whole crop
       lines.addAll(rows(engine.block(crop)));
@@ -167,7 +185,7 @@ public final class Scanner {
       }
     }
     if (lines.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     boolean disagree = false;
     String read = join(lines);
@@ -179,6 +197,20 @@ public final class Scanner {
         lines = List.of(second.line());
         disagree = second.disagree();
       }
+    } else if (lines.size() == 1 && read.length() <= SHORT && minConfidence(lines.get(0)) < UNSURE_WORD) {
+      // a short word read unsurely may be a number the Chinese model made characters of (42 as 十它, where
+      // the digit set read nothing): the Latin model's sure number covering the ink stands, doubtful
+      Optional<List<Symbol>> latin = engine.latinDigits(crop);
+      if (latin.isPresent() && sureNumber(latin.get()) && covers(binary, List.of(latin.get()))) {
+        lines = List.of(latin.get());
+        disagree = true;
+      }
+    }
+    Optional<List<Symbol>> glued = glued(lines);
+    if (glued.isPresent()) {
+      // a space the engine saw between two digits (the wide full-width ３３件): one number, doubtful
+      lines = List.of(glued.get());
+      disagree = true;
     }
     Recognition rec = recognition(lines);
     if (disagree) {
@@ -191,9 +223,132 @@ public final class Scanner {
       // ink the reading does not account for (a digit the engine dropped, with full confidence): doubtful
       rec = new Recognition(Math.min(rec.confidence(), UNCOVERED_CONFIDENCE), rec.alternatives());
     }
-    for (List<Symbol> line : lines) {
-      addLine(line, x0 - margin, y0 - margin, rec, out, pt);
+    return Optional.of(new CellReading(lines, rec));
+  }
+
+  /**
+   * A cell's lines read one band of ink at a time. A band the line reader makes nothing of, or one
+   * character that is not a Chinese one, in a cell whose other lines are Chinese (a header wrapped before its
+   * last character, 科研机 over 构, read as 3) is read again as a block, which reads a lone character better.
+   */
+  static List<List<Symbol>> bandLines(OcrEngine engine, Gray binary, Gray crop) {
+    List<int[]> bands = bands(binary);
+    List<List<List<Symbol>>> read = new ArrayList<>();
+    List<Gray> strips = new ArrayList<>();
+    List<int[]> offsets = new ArrayList<>();
+    for (int[] band : bands) {
+      int top = Math.max(0, band[0] - 4);
+      Gray strip = crop.crop(0, top, crop.width(), band[1] + 5, 0);
+      strips.add(strip);
+      offsets.add(new int[] {0, top});
+      read.add(engine.line(strip));
     }
+    boolean chinese = read.stream().anyMatch(ls -> ls.stream().anyMatch(l -> l.stream().anyMatch(Scanner::han)));
+    List<List<Symbol>> lines = new ArrayList<>();
+    for (int i = 0; i < read.size(); i++) {
+      List<List<Symbol>> band = read.get(i);
+      int n = count(band);
+      if (bands.size() >= 2 && chinese && (n == 0 || n == 1 && !han(band.get(0).get(0)))) {
+        List<List<Symbol>> again = engine.block(strips.get(i));
+        if (count(again) >= 1 && again.stream().allMatch(l -> l.stream().allMatch(Scanner::han))) {
+          band = again;
+        }
+      }
+      int[] o = offsets.get(i);
+      for (List<Symbol> l : band) {
+        List<Symbol> shifted = new ArrayList<>();
+        for (Symbol s : l) {
+          shifted.add(s.moved(1, o[0], o[1]));
+        }
+        lines.add(shifted);
+      }
+    }
+    return lines;
+  }
+
+  private static boolean han(Symbol s) {
+    return !s.text().isEmpty() && Character.UnicodeScript.of(s.text().codePointAt(0)) == Character.UnicodeScript.HAN;
+  }
+
+  /**
+   * A cell holding nothing but a dash (— or -, for none), told by the shape of its ink: one or two thin
+   * horizontal bars side by side, away from the cell's edges (where a remnant of a ruling line would lie).
+   * The engine reads a lone dash as nothing, as 一一 or as ---; a bar is certain. Specks are ignored.
+   */
+  static Optional<Symbol> dash(Gray binary) {
+    List<int[]> parts = new ArrayList<>();
+    for (int[] c : components(binary)) {
+      if (c[4] >= DASH_SPECK) {
+        parts.add(c);
+      }
+    }
+    if (parts.isEmpty() || parts.size() > 2) {
+      return Optional.empty();
+    }
+    int maxThick = (int) Math.round(DASH_THICK_IN * DPI);
+    int minLen = (int) Math.round(DASH_MIN_IN * DPI);
+    int maxLen = (int) Math.round(DASH_MAX_IN * DPI);
+    int h = binary.height();
+    for (int[] c : parts) {
+      int cw = c[2] - c[0] + 1;
+      int ch = c[3] - c[1] + 1;
+      double centre = (c[1] + c[3]) / 2.0;
+      if (ch > maxThick || cw < minLen || cw > maxLen || cw < ch * 3 || c[4] < cw * ch * 0.6
+          || centre < h * 0.25 || centre > h * 0.75) {
+        return Optional.empty();
+      }
+    }
+    int[] a = parts.get(0);
+    int[] b = parts.get(parts.size() - 1);
+    if (parts.size() == 2 && (Math.abs((a[1] + a[3]) - (b[1] + b[3])) > 8
+        || Math.max(a[0], b[0]) - Math.min(a[2], b[2]) > minLen * 2)) {
+      return Optional.empty();
+    }
+    int left = Math.min(a[0], b[0]);
+    int right = Math.max(a[2], b[2]);
+    int centre = (a[1] + a[3]) / 2;
+    int half = Math.max(6, (right - left) / 2);
+    return Optional.of(new Symbol("—", left, centre - half, right + 1, centre + half, DASH_CONFIDENCE, List.of()));
+  }
+
+  /** The 8-connected parts of a binary image's ink, each {@code [x0, y0, x1, y1, pixels]}. */
+  static List<int[]> components(Gray binary) {
+    int w = binary.width();
+    int h = binary.height();
+    boolean[] seen = new boolean[w * h];
+    int[] stack = new int[w * h];
+    List<int[]> out = new ArrayList<>();
+    for (int start = 0; start < w * h; start++) {
+      if (seen[start] || binary.pixels()[start] != 0) {
+        continue;
+      }
+      int[] c = {w, h, -1, -1, 0};
+      int top = 0;
+      stack[top++] = start;
+      seen[start] = true;
+      while (top > 0) {
+        int p = stack[--top];
+        int x = p % w;
+        int y = p / w;
+        c[0] = Math.min(c[0], x);
+        c[1] = Math.min(c[1], y);
+        c[2] = Math.max(c[2], x);
+        c[3] = Math.max(c[3], y);
+        c[4]++;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int nx = x + dx;
+            int ny = y + dy;
+            if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[ny * w + nx] && binary.pixels()[ny * w + nx] == 0) {
+              seen[ny * w + nx] = true;
+              stack[top++] = ny * w + nx;
+            }
+          }
+        }
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   /** A crop read as a block scaled by {@code f}, the characters' boxes in the crop's pixels. */
@@ -208,8 +363,7 @@ public final class Scanner {
     for (List<Symbol> line : engine.block(gray(big))) {
       List<Symbol> back = new ArrayList<>();
       for (Symbol s : line) {
-        back.add(new Symbol(s.text(), (int) (s.x0() / f), (int) (s.y0() / f), (int) (s.x1() / f),
-            (int) (s.y1() / f), s.confidence(), s.alternatives()));
+        back.add(s.moved(f, 0, 0));
       }
       out.add(back);
     }
@@ -242,6 +396,47 @@ public final class Scanner {
       }
     }
     return out.isEmpty() ? line : out;
+  }
+
+  /** A reading of digits only (separators allowed, one digit at least), every one of them read surely. */
+  static boolean sureNumber(List<Symbol> line) {
+    String t = join(List.of(line));
+    return HAS_DIGIT.matcher(t).matches() && t.matches("[0-9][0-9,.]*") && minConfidence(line) >= SURE_DIGITS;
+  }
+
+  private static double minConfidence(List<Symbol> line) {
+    return line.stream().mapToDouble(Symbol::confidence).min().orElse(0);
+  }
+
+  /**
+   * A one-line number with its unit (３３件, 1 2) the engine split into words between two digits less than
+   * a character's height apart, as one word; empty when there is no such split or the line is no number.
+   */
+  static Optional<List<Symbol>> glued(List<List<Symbol>> lines) {
+    if (lines.size() != 1) {
+      return Optional.empty();
+    }
+    List<Symbol> line = lines.get(0);
+    String t = join(lines);
+    if (!t.matches("[0-9][0-9,.]*\\p{IsHan}{0,2}")) {
+      return Optional.empty();
+    }
+    int height = line.stream().mapToInt(s -> s.y1() - s.y0()).max().orElse(0);
+    List<Symbol> out = new ArrayList<>();
+    boolean changed = false;
+    for (int i = 0; i < line.size(); i++) {
+      Symbol s = line.get(i);
+      if (i > 0 && s.wordStart() && digit(s) && digit(line.get(i - 1)) && s.x0() - line.get(i - 1).x1() <= height) {
+        s = new Symbol(s.text(), s.x0(), s.y0(), s.x1(), s.y1(), s.confidence(), s.alternatives(), false);
+        changed = true;
+      }
+      out.add(s);
+    }
+    return changed ? Optional.of(out) : Optional.empty();
+  }
+
+  private static boolean digit(Symbol s) {
+    return s.text().length() == 1 && Character.isDigit(s.text().charAt(0));
   }
 
   /** The reading of a cell after a second model read it: which line stands, and whether the two disagree. */
@@ -305,8 +500,7 @@ public final class Scanner {
     int oy = Math.max(0, top - margin);
     List<Symbol> out = new ArrayList<>();
     for (Symbol s : again) {
-      out.add(new Symbol(s.text(), ox + (int) (s.x0() / f), oy + (int) (s.y0() / f), ox + (int) (s.x1() / f),
-          oy + (int) (s.y1() / f), s.confidence(), s.alternatives()));
+      out.add(s.moved(f, ox, oy));
     }
     return out;
   }
@@ -457,7 +651,7 @@ public final class Scanner {
   }
 
   /** A line's characters as texts in points; their size from the line's height. */
-  private static void addLine(List<Symbol> line, int dx, int dy, Recognition rec, List<ScannedPage.Text> out,
+  static void addLine(List<Symbol> line, int dx, int dy, Recognition rec, List<ScannedPage.Text> out,
       double pt) {
     if (line.isEmpty()) {
       return;
@@ -472,10 +666,17 @@ public final class Scanner {
     double baseline = (bottom + dy) * pt;
     // the engine's order is the reading order; the layout orders by position, so positions must agree
     double last = Double.NEGATIVE_INFINITY;
-    for (Symbol s : line) {
+    for (int i = 0; i < line.size(); i++) {
+      Symbol s = line.get(i);
       double x = Math.max((s.x0() + dx) * pt, last + 0.01);
       last = x;
-      out.add(new ScannedPage.Text(s.text(), x, baseline, Math.max(0, (s.x1() - s.x0()) * pt), size, rec));
+      int right = s.x1();
+      if (rec != null && i + 1 < line.size() && !line.get(i + 1).wordStart()) {
+        // the engine's boxes of a word's characters are often narrower than their ink (a 6 of 60 boxed at a
+        // third of its width): characters of one word touch, so the layout puts no space between them
+        right = Math.max(right, line.get(i + 1).x0());
+      }
+      out.add(new ScannedPage.Text(s.text(), x, baseline, Math.max(0, (right - s.x0()) * pt), size, rec));
     }
   }
 
