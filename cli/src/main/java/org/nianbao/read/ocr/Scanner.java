@@ -57,6 +57,8 @@ public final class Scanner {
   /** A reading this short that is not a number is tried as one. */
   private static final int SHORT = 3;
   private static final Pattern NUMERIC = Pattern.compile("[0-9,.，。．\\-—–/\\s|]*");
+  /** A number as reports print it: a sign, digits perhaps grouped by commas, a decimal part. */
+  private static final Pattern WELL_FORMED = Pattern.compile("-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?");
   private static final Pattern LOOKALIKE = Pattern.compile("[SsOoIlZzB$]");
   private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
 
@@ -112,7 +114,10 @@ public final class Scanner {
     Gray proseImage = new Gray(prose, w, h, DPI);
     for (List<Symbol> line : engine.page(proseImage)) {
       for (List<Symbol> row : rows(List.of(line))) {
-        addLine(large(engine, proseImage, withoutGhosts(row, cleaned)), 0, 0, null, texts, pt);
+        List<Symbol> kept = withoutGhosts(row, cleaned);
+        // large type judged by the line's ink: the engine's boxes of one line differ in height by half, and
+        // a two-line table header without rulings, taken for large type, was read again as garbage
+        addLine(large(engine, proseImage, kept, inkHeight(cleaned, kept)), 0, 0, null, texts, pt);
       }
     }
     List<ScannedPage.Rule> rules = new ArrayList<>();
@@ -194,7 +199,7 @@ public final class Scanner {
       Optional<List<Symbol>> latin = engine.latinDigits(crop);
       if (latin.isPresent()) {
         Second second = second(lines.get(0), latin.get());
-        lines = List.of(second.line());
+        lines = List.of(wellFormed(lines.get(0), second.line(), binary));
         disagree = second.disagree();
       }
     } else if (lines.size() == 1 && read.length() <= SHORT && minConfidence(lines.get(0)) < UNSURE_WORD) {
@@ -398,6 +403,51 @@ public final class Scanner {
     return out.isEmpty() ? line : out;
   }
 
+  /**
+   * Of the Chinese model's reading of a number and the one that stands after the Latin model read it, the
+   * Chinese one where only it is a well-formed number (504410.06 against 5044.10.06) or where it has a minus
+   * sign the other lacks and the cell's ink begins with a bar; otherwise the one that stands. The cell stays
+   * doubtful either way: this only makes the value written more often the right one.
+   */
+  static List<Symbol> wellFormed(List<Symbol> chinese, List<Symbol> standing, Gray binary) {
+    if (standing == chinese) {
+      return standing;
+    }
+    String c = join(List.of(chinese)).replaceAll("\\s", "");
+    String s = join(List.of(standing)).replaceAll("\\s", "");
+    boolean cWell = WELL_FORMED.matcher(c).matches();
+    boolean sWell = WELL_FORMED.matcher(s).matches();
+    if (cWell && !sWell || cWell && c.equals("-" + s) && leadingMinus(binary)) {
+      return chinese;
+    }
+    return standing;
+  }
+
+  /**
+   * Whether the cell's ink begins with a minus sign: its leftmost part (specks ignored) a thin bar, shorter
+   * than the rest of the ink is high, lying across the middle of it.
+   */
+  static boolean leadingMinus(Gray binary) {
+    List<int[]> parts = new ArrayList<>(components(binary).stream().filter(c -> c[4] >= DASH_SPECK).toList());
+    if (parts.size() < 2) {
+      return false;
+    }
+    parts.sort(java.util.Comparator.comparingInt(c -> c[0]));
+    int[] bar = parts.get(0);
+    int top = Integer.MAX_VALUE;
+    int bottom = Integer.MIN_VALUE;
+    for (int[] c : parts.subList(1, parts.size())) {
+      top = Math.min(top, c[1]);
+      bottom = Math.max(bottom, c[3]);
+    }
+    int height = bottom - top + 1;
+    int bw = bar[2] - bar[0] + 1;
+    int bh = bar[3] - bar[1] + 1;
+    double centre = (bar[1] + bar[3]) / 2.0;
+    return bar[2] < parts.get(1)[0] && bh * 2 <= bw && bh * 4 <= height && bw <= height
+        && centre > top + height * 0.25 && centre < bottom - height * 0.25;
+  }
+
   /** A reading of digits only (separators allowed, one digit at least), every one of them read surely. */
   static boolean sureNumber(List<Symbol> line) {
     String t = join(List.of(line));
@@ -473,12 +523,11 @@ public final class Scanner {
    * A line in large type (a title) read again scaled down to body size: the engine misreads characters
    * much taller than it was trained on.
    */
-  private static List<Symbol> large(OcrEngine engine, Gray page, List<Symbol> line) {
+  private static List<Symbol> large(OcrEngine engine, Gray page, List<Symbol> line, int height) {
     int top = line.stream().mapToInt(Symbol::y0).min().orElseThrow();
     int bottom = line.stream().mapToInt(Symbol::y1).max().orElseThrow();
     int left = line.stream().mapToInt(Symbol::x0).min().orElseThrow();
     int right = line.stream().mapToInt(Symbol::x1).max().orElseThrow();
-    int height = bottom - top;
     if (height < LARGE_PX) {
       return line;
     }
@@ -503,6 +552,44 @@ public final class Scanner {
       out.add(s.moved(f, ox, oy));
     }
     return out;
+  }
+
+  /**
+   * The height (pixels) of a line's ink: the run of inked rows (gaps of a few rows bridged) about its
+   * inkiest row within the box of its characters, or the box's height when that holds no ink.
+   */
+  static int inkHeight(Gray binary, List<Symbol> line) {
+    int top = line.stream().mapToInt(Symbol::y0).min().orElseThrow();
+    int bottom = line.stream().mapToInt(Symbol::y1).max().orElseThrow();
+    int left = line.stream().mapToInt(Symbol::x0).min().orElseThrow();
+    int right = line.stream().mapToInt(Symbol::x1).max().orElseThrow();
+    Gray g = binary.crop(left, top, right, bottom, 1);
+    int[] count = new int[g.height()];
+    int peak = 0;
+    for (int y = 1; y < g.height() - 1; y++) {
+      for (int x = 1; x < g.width() - 1; x++) {
+        if (g.at(x, y) == 0 && (g.at(x - 1, y) == 0 || g.at(x + 1, y) == 0 || g.at(x, y - 1) == 0
+            || g.at(x, y + 1) == 0)) {
+          count[y]++;
+        }
+      }
+      peak = count[y] > count[peak] ? y : peak;
+    }
+    // rows of the line's ink about its inkiest row; a wide line's noise inks a few pixels of every row,
+    // as many as the emptiest rows of the box (above and below the characters) hold
+    int[] sorted = count.clone();
+    java.util.Arrays.sort(sorted);
+    int noise = sorted[sorted.length / 5];
+    int least = Math.max(Math.max(2, noise * 2 + 2), count[peak] / 12);
+    int from = peak;
+    int to = peak;
+    for (int y = peak - 1; y >= 0 && from - y <= 4; y--) {
+      from = count[y] >= least ? y : from;
+    }
+    for (int y = peak + 1; y < count.length && y - to <= 4; y++) {
+      to = count[y] >= least ? y : to;
+    }
+    return count[peak] == 0 ? bottom - top : to - from + 1;
   }
 
   /** The cell's lowest character confidence, and each reading with one character swapped for its runner-up. */

@@ -12,6 +12,8 @@ import java.util.List;
 final class Borderless {
   /** A gap wider than this many em splits a line into separate cells. */
   private static final double CELL_GAP_EM = 1.2;
+  /** A gap wider than this many em between words of a chunk splits it where it holds a column boundary. */
+  private static final double SPACE_EM = 0.5;
   /** Lines further apart than this many em do not belong to the same table. */
   private static final double MAX_PITCH_EM = 3.0;
 
@@ -20,12 +22,11 @@ final class Borderless {
   /** The page's lines with every borderless table found among them replacing its lines. */
   static List<Item> tables(List<Line> lines) {
     List<Item> out = new ArrayList<>();
+    boolean[] tabular = tabular(lines);
     int i = 0;
     while (i < lines.size()) {
       int end = i;
-      while (end < lines.size() && chunks(lines.get(end)).size() >= 2
-          && (end == i || lines.get(end).baseline() - lines.get(end - 1).baseline()
-              <= MAX_PITCH_EM * lines.get(end).size())) {
+      while (end < lines.size() && tabular[end] && (end == i || close(lines, end - 1, end))) {
         end++;
       }
       Table table = end - i >= 2 ? table(lines.subList(i, end)) : null;
@@ -38,6 +39,48 @@ final class Borderless {
       }
     }
     return out;
+  }
+
+  /**
+   * Which lines may be rows of a table: those of two chunks or more, and a line of one chunk standing right
+   * above such lines down to one with numbers, whose columns split it where it has word spaces (a scanned
+   * header whose characters are boxed wide, so its gaps fell under the chunk threshold).
+   */
+  private static boolean[] tabular(List<Line> lines) {
+    int n = lines.size();
+    boolean[] tabular = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      tabular[k] = chunks(lines.get(k)).size() >= 2;
+    }
+    for (int k = n - 2; k >= 0; k--) {
+      if (tabular[k]) {
+        continue;
+      }
+      int m = k + 1;
+      while (m < n && tabular[m] && close(lines, m - 1, m) && !hasNumber(chunks(lines.get(m)))) {
+        m++;
+      }
+      if (m < n && tabular[m] && close(lines, m - 1, m)) {
+        List<List<Glyph>> below = chunks(lines.get(m));
+        List<Double> xs = new ArrayList<>();
+        xs.add(Double.NEGATIVE_INFINITY);
+        for (int c = 1; c < below.size(); c++) {
+          List<Glyph> left = below.get(c - 1);
+          xs.add((left.get(left.size() - 1).right() + below.get(c).get(0).x()) / 2);
+        }
+        xs.add(Double.POSITIVE_INFINITY);
+        tabular[k] = atBoundaries(chunks(lines.get(k)), xs).size() >= 2;
+      }
+    }
+    return tabular;
+  }
+
+  private static boolean close(List<Line> lines, int above, int below) {
+    return lines.get(below).baseline() - lines.get(above).baseline() <= MAX_PITCH_EM * lines.get(below).size();
+  }
+
+  private static boolean hasNumber(List<List<Glyph>> chunks) {
+    return chunks.stream().anyMatch(c -> Texts.isNumber(Texts.join(c)));
   }
 
   private static List<List<Glyph>> chunks(Line line) {
@@ -119,7 +162,7 @@ final class Borderless {
       anchor[c] = c;
     }
     boolean[] taken = new boolean[cols];
-    for (List<Glyph> chunk : chunks) {
+    for (List<Glyph> chunk : atBoundaries(chunks, xs)) {
       int from = column(xs, chunk.get(0).x() + 0.1);
       int to = column(xs, chunk.get(chunk.size() - 1).right() - 0.1);
       boolean free = true;
@@ -149,6 +192,34 @@ final class Borderless {
       c = end;
     }
     return spans;
+  }
+
+  /**
+   * The chunks split where a word space inside one holds a column boundary: a header line whose words the
+   * gap threshold left together (a scan's characters are boxed wider than a text layer's glyphs, so its
+   * gaps look narrower) still has its words apart where the numbers' columns are apart. A word centred
+   * over several columns has no space at a boundary and stays whole.
+   */
+  private static List<List<Glyph>> atBoundaries(List<List<Glyph>> chunks, List<Double> xs) {
+    List<List<Glyph>> out = new ArrayList<>();
+    for (List<Glyph> chunk : chunks) {
+      List<Glyph> part = new ArrayList<>();
+      for (Glyph g : chunk) {
+        if (!part.isEmpty()) {
+          Glyph prev = part.get(part.size() - 1);
+          double from = prev.right();
+          double to = g.x();
+          if (to - from > SPACE_EM * g.size()
+              && xs.subList(1, xs.size() - 1).stream().anyMatch(x -> x > from && x < to)) {
+            out.add(part);
+            part = new ArrayList<>();
+          }
+        }
+        part.add(g);
+      }
+      out.add(part);
+    }
+    return out;
   }
 
   private static int column(List<Double> xs, double x) {

@@ -145,4 +145,60 @@ class CellReadingTest {
         new org.nianbao.source.Recognition(99, List.of()), words, 72.0 / Scanner.DPI);
     assertTrue(words.get(0).x() + words.get(0).width() < words.get(1).x(), "two words keep their gap");
   }
+
+  @Test
+  void aNumberTheLatinModelMisreadsIsTheChineseReadingWhenOnlyThatIsWellFormedOrHasTheSign() throws Exception {
+    Gray amount = crop("decimal-amount.png");
+    Scanner.CellReading r = Scanner.read(OcrEngine.get(), binary(amount), amount).orElseThrow();
+    assertEquals("504410.06", text(r));
+    assertTrue(r.recognition().confidence() < DOUBT, "the two models disagree: doubtful");
+    Gray negative = crop("negative-number.png");
+    assertTrue(Scanner.leadingMinus(binary(negative)));
+    Scanner.CellReading n = Scanner.read(OcrEngine.get(), binary(negative), negative).orElseThrow();
+    assertEquals("-54", text(n));
+    assertTrue(n.recognition().confidence() < DOUBT);
+  }
+
+  @Test
+  void aBarBeforeDigitsIsAMinusOnlyAcrossTheirMiddle() {
+    Gray g = white(160, 90);
+    fill(g, 30, 43, 44, 47);
+    fill(g, 50, 28, 56, 62);
+    fill(g, 62, 28, 80, 62);
+    assertTrue(Scanner.leadingMinus(g));
+    Gray low = white(160, 90);
+    fill(low, 30, 58, 44, 62);
+    fill(low, 50, 28, 56, 62);
+    fill(low, 62, 28, 80, 62);
+    assertFalse(Scanner.leadingMinus(low), "an underscore");
+    Gray digits = white(160, 90);
+    fill(digits, 50, 28, 56, 62);
+    fill(digits, 62, 28, 80, 62);
+    assertFalse(Scanner.leadingMinus(digits));
+  }
+
+  @Test
+  void aLinesHeightIsItsInksNotItsBoxes() {
+    // characters 35 pixels high in boxes 80 high (the engine's), noise inking pairs of pixels on every row
+    Gray g = white(600, 120);
+    for (int c = 0; c < 10; c++) {
+      fill(g, 20 + 55 * c, 40, 60 + 55 * c, 44);
+      fill(g, 20 + 55 * c, 57, 60 + 55 * c, 60);
+      fill(g, 20 + 55 * c, 71, 60 + 55 * c, 75);
+      fill(g, 38 + 55 * c, 40, 42 + 55 * c, 75);
+    }
+    java.util.Random random = new java.util.Random(1);
+    for (int y = 0; y < 120; y++) {
+      for (int k = 0; k < 3; k++) {
+        int x = random.nextInt(598);
+        fill(g, x, y, x + 2, y + 1);
+      }
+    }
+    List<Symbol> line = new ArrayList<>();
+    for (int c = 0; c < 10; c++) {
+      line.add(new Symbol("工", 20 + 55 * c, 20, 60 + 55 * c, 100, 95, List.of()));
+    }
+    int height = Scanner.inkHeight(g, line);
+    assertTrue(height >= 33 && height <= 38, "ink height " + height);
+  }
 }
