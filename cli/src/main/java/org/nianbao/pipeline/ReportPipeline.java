@@ -313,7 +313,8 @@ public final class ReportPipeline implements DocumentProcessor {
   }
 
   private ValueType typeOf(String key) {
-    return catalog.entry(key.replaceFirst("\\.cumulative$", ""))
+    String base = key.endsWith(".cumulative") ? key.substring(0, key.length() - ".cumulative".length()) : key;
+    return catalog.entry(base)
         .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
   }
 
