@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,13 @@ public final class Main implements Callable<Integer> {
   private CommandSpec spec;
 
   public static void main(String[] args) {
+    OptionalInt second = BatchJvm.run(args);
+    if (second.isPresent()) {
+      System.exit(second.getAsInt());
+    }
+    if (BatchJvm.isSecond()) {
+      BatchJvm.haltWithFirst();
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -30,7 +38,8 @@ public final class Main implements Callable<Integer> {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     // Redrawing one line with \r only makes sense on a terminal; logs and tests get plain lines.
-    boolean terminal = err == System.err && System.console() != null;
+    boolean terminal = err == System.err
+        && (BatchJvm.isSecond() ? Boolean.getBoolean(BatchJvm.TERMINAL) : System.console() != null);
     CommandLine commandLine = new CommandLine(new Main())
         .addSubcommand("extract", new ExtractCommand(terminal))
         .setOut(outWriter)

@@ -53,10 +53,14 @@ public final class ProseNumbers {
   public List<CellValue> find(SourceDocument doc) {
     Map<String, CellValue> found = new LinkedHashMap<>();
     for (Block b : doc.blocks()) {
-      if (!(b instanceof Paragraph p)) {
+      // every statement's number is ASCII digits: text without one cannot hold a statement
+      if (!(b instanceof Paragraph p) || !hasAsciiDigit(p.text())) {
         continue;
       }
       for (String sentence : SENTENCE_END.split(p.text())) {
+        if (!hasAsciiDigit(sentence)) {
+          continue;
+        }
         String compact = SPACES.matcher(sentence).replaceAll("");
         for (Statement st : STATEMENTS) {
           if (found.containsKey(st.key()) || !compact.contains(st.requires())
@@ -76,5 +80,15 @@ public final class ProseNumbers {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  private static boolean hasAsciiDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -25,6 +25,10 @@ public final class CellNormalizer {
   private static final Pattern MINUS_SIGN = Pattern.compile("^\u2212(?=[0-9０-９])");
 
   public Normalized normalize(String raw, ValueType type) {
+    if (plainWholeNumber(raw)) {
+      // most cells: digits alone, which every rule below leaves as they are
+      return new Normalized(new BigDecimal(raw), EnumSet.noneOf(Flag.class));
+    }
     EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
     String s = trimAscii(raw);
     String withoutOddSpaces = stripOddSpaces(s);
@@ -38,7 +42,9 @@ public final class CellNormalizer {
       return new Normalized(null, EnumSet.of(Flag.BLANK));
     }
     // the minus sign U+2212 (−15) is a proper sign, not a quirk: read as '-' without a flag of its own
-    s = MINUS_SIGN.matcher(s).replaceFirst("-");
+    if (s.charAt(0) == '\u2212') {
+      s = MINUS_SIGN.matcher(s).replaceFirst("-");
+    }
     String halfWidth = toHalfWidthDigits(s);
     if (!halfWidth.equals(s)) {
       flags.add(Flag.FULLWIDTH);
@@ -54,6 +60,11 @@ public final class CellNormalizer {
         flags.add(Flag.UNIT_STRIPPED);
         break;
       }
+    }
+    char first = s.isEmpty() ? ' ' : s.charAt(0);
+    if (first != '+' && first != '-' && (first < '0' || first > '9')) {
+      // neither pattern below can match: a label, most often
+      return unparseable();
     }
     if (GROUPED.matcher(s).matches()) {
       s = s.replace(",", "").replace("，", "");
@@ -77,6 +88,23 @@ public final class CellNormalizer {
       return new Normalized(BigDecimal.ZERO, flags);
     }
     return new Normalized(new BigDecimal(s.startsWith("+") ? s.substring(1) : s), flags);
+  }
+
+  /** One to 18 ASCII digits, not two or more zeros ("00" is a quirk, flagged below). */
+  private static boolean plainWholeNumber(String raw) {
+    int n = raw.length();
+    if (n == 0 || n > 18) {
+      return false;
+    }
+    boolean allZeros = true;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      allZeros &= c == '0';
+    }
+    return n == 1 || !allZeros;
   }
 
   /** True when the text reads as a value of some kind (number, dash, blank), i.e. not as a label. */

@@ -23,10 +23,50 @@ public final class TextForms {
    * mapping label {@code YYYY年度}.
    */
   public static String matchForm(String text) {
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    StringBuilder sb = new StringBuilder(nfkc.length());
-    nfkc.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
-    return YEAR_BEFORE_NIAN.matcher(sb).replaceAll("YYYY");
+    StringBuilder sb = quickForm(text);
+    if (sb == null) {
+      String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+      sb = new StringBuilder(nfkc.length());
+      for (int i = 0; i < nfkc.length(); ) {
+        int cp = nfkc.codePointAt(i);
+        if (Character.isLetterOrDigit(cp)) {
+          sb.appendCodePoint(cp);
+        }
+        i += Character.charCount(cp);
+      }
+    }
+    return sb.indexOf("年") < 0 ? sb.toString() : YEAR_BEFORE_NIAN.matcher(sb).replaceAll("YYYY");
+  }
+
+  /**
+   * {@link #matchForm} before the year rule, without NFKC for text made only of characters NFKC maps one by
+   * one (ASCII, CJK unified ideographs, full-width ASCII, CJK brackets and punctuation), as nearly every cell
+   * of a report is; null for any other text. Labels and numbers pass through here for every table spec a
+   * table is tried with, so this is a worker's commonest string operation.
+   */
+  static StringBuilder quickForm(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        if (c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+          sb.append(c);
+        }
+      } else if (c >= 0x4E00 && c <= 0x9FFF) {
+        if (Character.isLetterOrDigit(c)) {
+          sb.append(c);
+        }
+      } else if (c >= 0xFF01 && c <= 0xFF5E) {
+        char ascii = (char) (c - 0xFEE0);
+        if (ascii >= '0' && ascii <= '9' || ascii >= 'a' && ascii <= 'z' || ascii >= 'A' && ascii <= 'Z') {
+          sb.append(ascii);
+        }
+      } else if (!(c <= 0x3004 && c >= 0x3000 || c >= 0x3008 && c <= 0x3011 || c >= 0x3014 && c <= 0x301F
+          || c == 0x00A0 || c >= 0x2010 && c <= 0x2027)) {
+        return null;
+      }
+    }
+    return sb;
   }
 
   /**

@@ -102,7 +102,12 @@ public final class ReportPipeline implements DocumentProcessor {
 
   @Override
   public Report process(byte[] bytes, String source) {
-    Report r = read(bytes, source);
+    return process(bytes, source, ReportId.of(bytes));
+  }
+
+  @Override
+  public Report process(byte[] bytes, String source, ReportId id) {
+    Report r = read(bytes, source, id);
     if (!r.cells().isEmpty() || r.status() == Status.OK || r.status() == Status.ANOMALIES) {
       return r;
     }
@@ -116,8 +121,7 @@ public final class ReportPipeline implements DocumentProcessor {
         r.format(), r.agency(), r.year(), r.title(), r.cells(), all, r.error());
   }
 
-  private Report read(byte[] bytes, String source) {
-    ReportId id = ReportId.of(bytes);
+  private Report read(byte[] bytes, String source, ReportId id) {
     String type = FileTypes.detect(bytes);
     if (type.equals(FileTypes.EMPTY)) {
       return Report.unreadable(id, source, type, Status.FAILED, org.nianbao.model.Messages.text("error.empty_file"));
@@ -309,7 +313,8 @@ public final class ReportPipeline implements DocumentProcessor {
   }
 
   private ValueType typeOf(String key) {
-    return catalog.entry(key.replaceFirst("\\.cumulative$", ""))
+    String base = key.endsWith(".cumulative") ? key.substring(0, key.length() - ".cumulative".length()) : key;
+    return catalog.entry(base)
         .map(e -> ValueType.fromCode(e.type())).orElse(ValueType.INT);
   }
 

@@ -57,7 +57,8 @@ class OutputFolderTest {
     MainTest.Run second = MainTest.run("extract", "--jobs", "1", "--processor", FakeProcessor.class.getName(),
         "--out", out.toString(), in.toString());
     assertEquals(2, second.status(), second.err());
-    assertTrue(second.err().contains("another nianbao run is writing to " + out + " (pid " + first.pid()),
+    // the pid the user started (with two JVMs, cli.BatchJvm, the first of them)
+    assertTrue(second.err().contains("另一次提取正在写入 " + out + "（进程号 " + first.pid() + "，开始于 "),
         second.err());
     assertEquals(0, first.waitFor(), Files.readString(dir.resolve("first.log"), StandardCharsets.UTF_8));
     assertEquals(25, Fixtures.readCsv(out.resolve("reports.csv")).size(), "the first run is whole");

@@ -146,6 +146,10 @@ class FileTypesTest {
     assertEquals(FileTypes.TXT, FileTypes.detect("2021年政府信息公开工作年度报告\r\n".getBytes(Charset.forName("GBK"))));
     assertEquals(FileTypes.TXT, FileTypes.detect(concat(bytes(0xFF, 0xFE), "年度报告".getBytes(StandardCharsets.UTF_16LE))));
     assertEquals(FileTypes.TXT, FileTypes.detect(utf8("plain ascii")));
+    // pasted text that starts with blank lines or an indent takes the shortcut and gets Tika's answer
+    byte[] indented = utf8("\n\n      梅岭县2021年政府信息公开工作年度报告\n一、总体情况");
+    assertEquals(true, FileTypes.plainText(indented));
+    assertEquals(FileTypes.tikaDetect(indented), FileTypes.detect(indented));
   }
 
   static Stream<Path> corpusDocuments() throws IOException {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The rows workers render are the bytes the OpenCSV writer would have written, for every kind of field. */
 class CsvFilesTest {
   private static final String[] PIECES = {"", "a", "公开", "1,2", "say \"no\"", "\"", "line\nbreak", "cr\rlf\r\n",
-      " padded ", "=1+2", "\ud83d\ude00", "\ud800", "，", "\t", "'quote'", "\\", "0"};
+      " padded ", "=1+2", "\ud83d\ude00", "\ud800", "\udc00", "é", "\u07ff\u0800", "，", "\t", "'quote'", "\\", "0"};
 
   @Test
   void handPickedFields() {

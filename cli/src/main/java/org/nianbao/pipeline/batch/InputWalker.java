@@ -214,11 +214,13 @@ public final class InputWalker {
             Messages.text("error.refused.file_too_large", LimitedCopy.mb(limits.maxEntryBytes()))));
         return;
       }
+      // taken before the bytes are hashed: a change while hashing changes the stamp too
+      String stamp = Location.InFile.stampOf(file);
       Hashed hashed;
       try (InputStream in = Files.newInputStream(file)) {
         hashed = hash(in, null, 0, null);
       }
-      visitor.accept(hashed.document(source, new Location.InFile(file), false));
+      visitor.accept(hashed.document(source, new Location.InFile(file, stamp), false));
     } catch (LimitedCopy.Refusal e) {
       visitor.accept(new Input.Refused(source, e.getMessage()));
     } catch (IOException e) {

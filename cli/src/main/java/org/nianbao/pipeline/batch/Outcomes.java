@@ -70,8 +70,11 @@ final class Outcomes {
   static Report process(DocumentProcessor processor, DocumentReads reads, String source, ReportId id,
       Location location) {
     byte[] bytes;
+    boolean known;
     try {
+      known = location instanceof Location.InFile f && f.unchanged();
       bytes = reads.read(location);
+      known = known && ((Location.InFile) location).unchanged();
     } catch (java.io.IOException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
       return Report.unreadable(id, source, "unknown", Status.FAILED,
@@ -79,7 +82,7 @@ final class Outcomes {
     }
     Report report;
     try {
-      report = withSource(processor.process(bytes, source), source);
+      report = withSource(known ? processor.process(bytes, source, id) : processor.process(bytes, source), source);
     } catch (RuntimeException | StackOverflowError e) {
       return Report.unreadable(ReportId.of(bytes), source, FileTypes.detect(bytes), Status.FAILED, processorError(e));
     }

@@ -39,6 +39,7 @@ final class WorkerProtocol {
     if (task.location() instanceof Location.InFile f) {
       out.writeByte(IN_FILE);
       ReportCodec.writeString(out, f.path().toAbsolutePath().toString());
+      ReportCodec.writeString(out, f.stamp());
     } else {
       Location.InZip z = (Location.InZip) task.location();
       out.writeByte(IN_ZIP);
@@ -61,7 +62,7 @@ final class WorkerProtocol {
     ReportId id = new ReportId(ReportCodec.readString(in));
     byte kind = in.readByte();
     Location location = switch (kind) {
-      case IN_FILE -> new Location.InFile(Path.of(ReportCodec.readString(in)));
+      case IN_FILE -> new Location.InFile(Path.of(ReportCodec.readString(in)), ReportCodec.readString(in));
       case IN_ZIP -> new Location.InZip(Path.of(ReportCodec.readString(in)), in.readLong(), ReportCodec.readString(in));
       default -> throw new IOException("worker pipe out of step (location kind " + kind + ")");
     };

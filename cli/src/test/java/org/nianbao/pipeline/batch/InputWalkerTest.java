@@ -206,6 +206,8 @@ class InputWalkerTest {
     assertEquals(org.nianbao.model.ReportId.of(text), d.id());
     assertEquals(text.length, d.size());
     assertArrayEquals(text, d.head());
-    assertEquals(new Location.InFile(file), d.location());
+    Location.InFile at = assertInstanceOf(Location.InFile.class, d.location());
+    assertEquals(file, at.path());
+    assertTrue(at.unchanged(), "the stamp taken before hashing still holds");
   }
 }

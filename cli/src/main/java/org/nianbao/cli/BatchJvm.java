@@ -1,0 +1,125 @@
+package org.nianbao.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.nianbao.pipeline.batch.RunLock;
+
+/**
+ * Runs {@code extract} in a second JVM started with the options a batch needs, as {@code java -jar} cannot
+ * give them: the client compiler only and the serial collector. The batch itself only walks, hashes, hands
+ * documents to its workers and writes the files; the optimizing compiler spent more CPU compiling it (3 of
+ * its 7 CPU seconds at 2,000 documents) than it saved, on the same cores the workers need, and the
+ * parallel collector's heap doubled its memory (README, "Benchmark").
+ *
+ * <p>The two JVMs stay one run to the user: the second inherits the terminal's output and error streams and
+ * every option the first was given ({@code -Xmx}, {@code -D}), and its exit status is the run's. Stopping the
+ * first (Ctrl-C, {@code kill}) stops the second the same way; if the first is killed outright
+ * ({@code kill -9}), the second sees its input pipe close and halts at once, as the first would have. A user
+ * who chose a compiler or collector of their own, or {@code -Dnianbao.batchJvm=false}, gets one JVM.
+ */
+final class BatchJvm {
+  /** Set in the second JVM; also the switch that turns the second JVM off ({@code false}). */
+  static final String PROPERTY = "nianbao.batchJvm";
+  /** Whether the first JVM's error stream is a terminal: the second's input is a pipe, so it cannot tell. */
+  static final String TERMINAL = "nianbao.terminal";
+  private static final String SECOND = "second";
+
+  private BatchJvm() {}
+
+  /** This JVM is the second one. */
+  static boolean isSecond() {
+    return SECOND.equals(System.getProperty(PROPERTY));
+  }
+
+  /**
+   * Runs the command in the second JVM and returns its exit status; empty when this JVM should run it
+   * itself (not {@code extract}, already the second, the user's own JVM options, or no JVM could start).
+   */
+  static OptionalInt run(String[] args) {
+    if (args.length == 0 || !args[0].equals("extract") || System.getProperty(PROPERTY) != null) {
+      return OptionalInt.empty();
+    }
+    List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    for (String o : options) {
+      if (o.startsWith("-XX:TieredStopAtLevel") || o.startsWith("-XX:-TieredCompilation")
+          || o.startsWith("-XX:+Use") && o.endsWith("GC")) {
+        return OptionalInt.empty();
+      }
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.addAll(options);
+    cmd.add("-D" + PROPERTY + "=" + SECOND);
+    cmd.add("-D" + TERMINAL + "=" + (System.console() != null));
+    cmd.add("-D" + RunLock.RUN_PID + "=" + ProcessHandle.current().pid());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(List.of(args));
+    Process second;
+    try {
+      second = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    } catch (IOException | UnsupportedOperationException e) {
+      return OptionalInt.empty();
+    }
+    Thread stop = new Thread(() -> {
+      if (second.isAlive()) {
+        second.destroy();
+        try {
+          second.waitFor();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "nianbao-stop-batch");
+    Runtime.getRuntime().addShutdownHook(stop);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          int status = second.waitFor();
+          Runtime.getRuntime().removeShutdownHook(stop);
+          return OptionalInt.of(status);
+        } catch (InterruptedException e) {
+          // the run goes on until the second JVM ends; the interrupt is kept for the caller
+          interrupted = true;
+        } catch (IllegalStateException e) {
+          // this JVM is already shutting down, and the hook waits for the second one
+          return OptionalInt.of(1);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * In the second JVM: halts when the first is gone (its end of the input pipe closes), so that a batch whose
+   * first JVM was killed outright does not run on unseen and keep its output folder locked.
+   */
+  static void haltWithFirst() {
+    Thread watch = new Thread(() -> {
+      try (InputStream in = System.in) {
+        while (in.read() >= 0) {
+          // nothing is sent on the pipe; reading only waits for its end
+        }
+      } catch (IOException e) {
+        // a broken pipe is the same end
+      }
+      Runtime.getRuntime().halt(137);
+    }, "nianbao-first-jvm");
+    watch.setDaemon(true);
+    watch.start();
+  }
+}
