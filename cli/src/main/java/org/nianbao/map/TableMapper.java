@@ -515,10 +515,21 @@ public final class TableMapper {
     boolean tie = false;
     for (RowSpec row : block.rows()) {
       boolean inGroup = group != null && row.group().equals(group.key());
+      // the lowest similarity this row could be taken at: the in-group threshold needs the same item number
+      double floor = inGroup && !number.isEmpty() ? FUZZY_IN_GROUP : FUZZY_GLOBAL;
       for (int i = 0; i < row.labels().size(); i++) {
-        String candidate = row.labels().get(i);
-        double sim = TextForms.similarity(bare, row.bareLabels().get(i));
-        boolean sameNumber = !number.isEmpty() && number.equals(TextForms.numbering(candidate));
+        String candidate = row.bareLabels().get(i);
+        // the edit distance is at least the difference in length: a label too long or too short to reach
+        // the floor is not compared at all
+        int longer = Math.max(bare.length(), candidate.length());
+        if (longer > 0 && 1.0 - (double) Math.abs(bare.length() - candidate.length()) / longer < floor) {
+          continue;
+        }
+        double sim = TextForms.similarity(bare, candidate);
+        if (sim < floor) {
+          continue;
+        }
+        boolean sameNumber = !number.isEmpty() && number.equals(TextForms.numbering(row.labels().get(i)));
         double need = inGroup && sameNumber ? FUZZY_IN_GROUP : FUZZY_GLOBAL;
         if (sim >= need && sim >= bestSim) {
           tie = sim == bestSim && best != null && best != row;

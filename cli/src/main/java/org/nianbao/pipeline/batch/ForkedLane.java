@@ -99,8 +99,16 @@ final class ForkedLane implements Lane {
     final DataOutputStream toWorker;
     final DataInputStream fromWorker;
     final Optional<ClassArchive.Dump> dump;
+    final Path proc;
+    /**
+     * Its CPU and peak memory when it last finished a document, from {@code /proc}: a worker that dies (out
+     * of memory, killed) is reaped before anything can be read, and would otherwise count as costing nothing.
+     */
+    long cpuSeen;
+    long rssSeen;
 
     Worker(Process process, Optional<ClassArchive.Dump> dump) {
+      this.proc = Path.of("/proc", Long.toString(process.pid()));
       this.process = process;
       this.dump = dump;
       this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
@@ -149,7 +157,10 @@ final class ForkedLane implements Lane {
     Future<byte[]> reply = io.submit(() -> current.exchange(task));
     Duration limit = ScanAllowance.limit(task, launcher.timeout());
     try {
-      return Outcome.of(reply.get(limit.toMillis(), TimeUnit.MILLISECONDS), false);
+      Outcome done = Outcome.of(reply.get(limit.toMillis(), TimeUnit.MILLISECONDS), false);
+      current.cpuSeen = Math.max(current.cpuSeen, JvmStats.cpuNanos(current.proc.resolve("stat")));
+      current.rssSeen = Math.max(current.rssSeen, JvmStats.peakRssKb(current.proc.resolve("status")));
+      return done;
     } catch (TimeoutException e) {
       stop(current);
       return Outcome.failed(task, Outcomes.timeout(limit));
@@ -232,8 +243,8 @@ final class ForkedLane implements Lane {
 
   /** Ends a worker that cannot finish its document; what it cost so far is read from /proc first. */
   private void stop(Worker w) {
-    Path proc = Path.of("/proc", Long.toString(w.process.pid()));
-    stats = stats.plus(new JvmStats(JvmStats.cpuNanos(proc.resolve("stat")), 0, JvmStats.peakRssKb(proc.resolve("status")), 0));
+    stats = stats.plus(new JvmStats(Math.max(w.cpuSeen, JvmStats.cpuNanos(w.proc.resolve("stat"))), 0,
+        Math.max(w.rssSeen, JvmStats.peakRssKb(w.proc.resolve("status"))), 0));
     w.process.destroyForcibly();
     w.dump.ifPresent(ClassArchive.Dump::abandon);
     if (w == worker) {

@@ -162,6 +162,23 @@ class BatchRunnerTest {
     assertRow(rows, "in/b.txt", "txt", "ok", "");
   }
 
+  /** A worker that died was counted as costing nothing: it is reaped before /proc can be read. */
+  @Test
+  void aWorkerThatDiesStillCountsWhatItCost() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    for (int i = 0; i < 3; i++) {
+      Files.write(in.resolve("a" + i + ".txt"), utf8("REPORT " + i));
+    }
+    Files.write(in.resolve("z.txt"), utf8("OOM"));
+    BatchResult result = new BatchRunner(options(in, dir.resolve("out"), 1, Duration.ofSeconds(20), false))
+        .run(new Recorder());
+    BatchSummary summary = assertInstanceOf(BatchResult.Completed.class, result).summary();
+    assertEquals(1, summary.count(Status.FAILED));
+    assertTrue(summary.workers().cpuNanos() > 0, "the dead worker's CPU is counted");
+    assertTrue(summary.workers().peakRssKb() > 0, "and its memory");
+  }
+
   @Test
   void resumeSkipsWhatIsDoneAndGivesTheSameFiles() throws Exception {
     Path in = dir.resolve("in");
