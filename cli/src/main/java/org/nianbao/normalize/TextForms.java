@@ -62,7 +62,7 @@ public final class TextForms {
           sb.append(ascii);
         }
       } else if (!(c <= 0x3004 && c >= 0x3000 || c >= 0x3008 && c <= 0x3011 || c >= 0x3014 && c <= 0x301F
-          || c == 0x00A0 || c >= 0x2010 && c <= 0x2027)) {
+          || c == 0x00A0 || c == 0x00B7 || c >= 0x2010 && c <= 0x2027 || c == 0x2212 || c == 0x25CB)) {
         return null;
       }
     }

@@ -79,13 +79,12 @@ public final class CsvFiles {
         if (field == null) {
           continue;
         }
-        boolean quote = field.indexOf('"') >= 0 || field.indexOf(',') >= 0 || field.indexOf('\n') >= 0
-            || field.indexOf('\r') >= 0;
-        if (quote) {
+        // one pass that also tells whether the field needs quotes; only then (rarely) a second, quoted
+        int start = out.size;
+        if (out.text(field, false)) {
+          out.size = start;
           out.ascii('"');
-        }
-        out.text(field, quote);
-        if (quote) {
+          out.text(field, true);
           out.ascii('"');
         }
       }
@@ -109,36 +108,55 @@ public final class CsvFiles {
       buf[size++] = (byte) c;
     }
 
-    /** The text's UTF-8 bytes, each '"' doubled when {@code quoted}. */
-    void text(String s, boolean quoted) {
+    private char[] chars = new char[256];
+
+    /**
+     * Appends the text's UTF-8 bytes, each '"' doubled when {@code quoted}; true when the text holds a
+     * character that makes a CSV field need quotes ({@code " , CR LF}).
+     */
+    boolean text(String s, boolean quoted) {
+      int n = s.length();
       // at most three bytes a char: a doubled quote takes two, a surrogate pair four for its two chars
-      room(s.length() * 3);
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
+      room(n * 3);
+      if (chars.length < n) {
+        chars = new char[Math.max(n, chars.length * 2)];
+      }
+      s.getChars(0, n, chars, 0);
+      char[] cs = chars;
+      byte[] b = buf;
+      int at = size;
+      boolean special = false;
+      for (int i = 0; i < n; i++) {
+        char c = cs[i];
         if (c < 0x80) {
-          if (c == '"' && quoted) {
-            buf[size++] = '"';
+          if (c == '"' || c == ',' || c == '\n' || c == '\r') {
+            special = true;
+            if (c == '"' && quoted) {
+              b[at++] = '"';
+            }
           }
-          buf[size++] = (byte) c;
+          b[at++] = (byte) c;
         } else if (c < 0x800) {
-          buf[size++] = (byte) (0xC0 | c >> 6);
-          buf[size++] = (byte) (0x80 | c & 0x3F);
+          b[at++] = (byte) (0xC0 | c >> 6);
+          b[at++] = (byte) (0x80 | c & 0x3F);
         } else if (Character.isSurrogate(c)) {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, s.charAt(++i));
-            buf[size++] = (byte) (0xF0 | cp >> 18);
-            buf[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
-            buf[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
-            buf[size++] = (byte) (0x80 | cp & 0x3F);
+          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
+            int cp = Character.toCodePoint(c, cs[++i]);
+            b[at++] = (byte) (0xF0 | cp >> 18);
+            b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            b[at++] = (byte) (0x80 | cp & 0x3F);
           } else {
-            buf[size++] = '?';
+            b[at++] = '?';
           }
         } else {
-          buf[size++] = (byte) (0xE0 | c >> 12);
-          buf[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-          buf[size++] = (byte) (0x80 | c & 0x3F);
+          b[at++] = (byte) (0xE0 | c >> 12);
+          b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+          b[at++] = (byte) (0x80 | c & 0x3F);
         }
       }
+      size = at;
+      return special;
     }
 
     private void room(int more) {

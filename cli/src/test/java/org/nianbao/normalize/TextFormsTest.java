@@ -22,7 +22,7 @@ class TextFormsTest {
   void labelsOfReportsTakeTheShortcutAndMatchTheDefinition() {
     for (String s : new String[] {"（一）予以公开", "(一) 予以公开", "一、予以公开", "其中：1.网站公开", "2016年度",
         "２０２１年", "危及“三安全一稳定”", "本年新收政府信息公开申请数量", "12\u00a0345", "—", "－－", "00",
-        "行政复议\n结果维持", "第三章 主动公开…", "〔2019〕", "万元"}) {
+        "行政复议\n结果维持", "第三章 主动公开…", "〔2019〕", "万元", "−15", "·其他", "○"}) {
       assertNotNull(TextForms.quickForm(s), s);
       assertEquals(reference(s), TextForms.matchForm(s), s);
     }
@@ -40,7 +40,7 @@ class TextFormsTest {
   void randomTextFromEveryRangeNearTheShortcutAgreesWithTheDefinition() {
     Random random = new Random(20261203);
     int[][] ranges = {{0x20, 0x7E}, {0xA0, 0xFF}, {0x2000, 0x2070}, {0x2150, 0x2190}, {0x3000, 0x303F},
-        {0x3200, 0x33FF}, {0x4DB0, 0x4E10}, {0x9FF0, 0xA010}, {0xF900, 0xF910}, {0xFE30, 0xFFEF}, {0x0300, 0x036F}};
+        {0x3200, 0x33FF}, {0x2200, 0x2220}, {0x25C0, 0x25D0}, {0x4DB0, 0x4E10}, {0x9FF0, 0xA010}, {0xF900, 0xF910}, {0xFE30, 0xFFEF}, {0x0300, 0x036F}};
     for (int n = 0; n < 20_000; n++) {
       StringBuilder sb = new StringBuilder();
       int len = 1 + random.nextInt(8);
