@@ -21,6 +21,10 @@ public final class MetadataFinder {
   private static final Pattern PERIOD = Pattern.compile(
       "统计(?:期限|时限|时间|期间|区间|范围)[^0-9]{0,12}((?:19|20)\\d{2})\\s*年\\s*1\\s*月\\s*1\\s*日");
   private static final Pattern SPACES = Pattern.compile("[\\s\\u3000\\u00A0]+");
+  /** The most characters of a title that wrap onto a line of their own. */
+  private static final int TAIL = 4;
+  /** Punctuation between the issuing body and the year is no part of a title (an OCR mark, a line end). */
+  private static final Pattern BEFORE_YEAR = Pattern.compile("[，,、。.；;：:]+(?=(?:19|20)\\d{2}\\s*年)");
   private static final Pattern CITY_PREFIX = Pattern.compile("(\\p{IsHan}{2}市)$");
   /**
    * A CMS navigation trail above the title (当前位置：首页>政务公开>政府信息公开年报): it names the column, often
@@ -31,6 +35,7 @@ public final class MetadataFinder {
 
   public ReportMetadata find(SourceDocument doc) {
     List<String> head = new ArrayList<>();
+    boolean scanned = false;
     for (Block b : doc.blocks()) {
       if (head.size() >= HEAD_BLOCKS) {
         break;
@@ -38,14 +43,26 @@ public final class MetadataFinder {
       String text = b instanceof Heading h ? clean(h.text()) : b instanceof Paragraph p ? clean(p.text()) : "";
       if (!text.isEmpty() && !BREADCRUMB.matcher(text).find()) {
         head.add(text);
+        scanned |= doc.scannedPages().contains(b.ref().page());
       }
     }
-    String title = titleOf(doc, head);
+    String title = BEFORE_YEAR.matcher(titleOf(doc, head)).replaceAll("");
     Integer year = yearOf(title);
+    Integer period = periodYear(doc);
     if (year == null) {
-      year = periodYear(doc);
+      year = period;
+    } else if (scanned && period != null && !period.equals(year)) {
+      // a title read by OCR whose year the report's own period contradicts: one of them is misread
+      year = null;
     }
     String agency = agencyOf(title, year, doc);
+    if (scanned && !agency.isEmpty()) {
+      String read = agency;
+      agency = OcrAgency.confirmed(agency, title, doc);
+      if (!agency.equals(read)) {
+        title = title.replace(read, agency);
+      }
+    }
     return new ReportMetadata(title, agency, year);
   }
 
@@ -56,6 +73,11 @@ public final class MetadataFinder {
   private static String titleOf(SourceDocument doc, List<String> head) {
     for (int i = 0; i < head.size(); i++) {
       String line = head.get(i);
+      // the last characters of a long title wrapped onto a line of their own ("…年度报" / "告")
+      if (i + 1 < head.size() && head.get(i + 1).length() <= TAIL && !TITLE_WORDS.matcher(line).find()
+          && TITLE_WORDS.matcher(line + head.get(i + 1)).find() && !head.get(i + 1).matches(".*[。，；：、].*")) {
+        line = line + head.get(i + 1);
+      }
       if (line.length() <= 60 && TITLE_WORDS.matcher(line).find()) {
         // a title printed over two lines: "某某镇人民政府2021年度" / "政府信息公开工作年度报告"
         if (i > 0 && !YEAR.matcher(line).find() && head.get(i - 1).length() <= 30
@@ -101,7 +123,7 @@ public final class MetadataFinder {
         agency = m.find() ? m.group(1) : "";
       }
     }
-    agency = agency.replaceFirst("^关于", "").replaceAll("[《》]", "").strip();
+    agency = agency.replaceFirst("^关于", "").replaceAll("[《》]", "").replaceFirst("[，,、。.；;：:]+$", "").strip();
     if (agency.isEmpty()) {
       agency = clean(doc.metadata().getOrDefault("publisher", ""));
     }

@@ -1,6 +1,7 @@
 package org.nianbao.read.ocr;
 
 import static org.bytedeco.tesseract.global.tesseract.PSM_AUTO;
+import static org.bytedeco.tesseract.global.tesseract.PSM_RAW_LINE;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_LINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
@@ -64,6 +65,14 @@ final class OcrEngine {
   /** One line of text, any characters. */
   List<List<Symbol>> line(Gray image) {
     return run(image, PSM_SINGLE_LINE, "");
+  }
+
+  /**
+   * One line of text taken as it is, without the engine's own search for lines: a line in large type that
+   * the page and line modes return nothing for (corpus/scans/real/hongze-2023-scan's title).
+   */
+  List<List<Symbol>> rawLine(Gray image) {
+    return run(image, PSM_RAW_LINE, "");
   }
 
   /** Lines of a cell's text, any characters. */

@@ -29,6 +29,12 @@ public final class Scanner {
   private static final double MIN_RULE_IN = 0.22;
   /** ... and at most this thick (inches). */
   private static final double MAX_RULE_THICK_IN = 0.035;
+  /** A frame of ruling lines smaller than this both ways (inches) is a character's strokes, not a table. */
+  private static final double MIN_TABLE_IN = 1.0;
+  /** A faint ruling is lighter than the paper this far off it (pixels, beyond half a ruling's thickness) ... */
+  private static final int SHADE_REACH = 8;
+  /** ... by at least this many grey levels. */
+  private static final int SHADE_STEP = 16;
   /** A cell is at least this wide and high (inches). */
   private static final double MIN_CELL_IN = 0.08;
   /** Fewer inked pixels than this (at 300 dpi) is an empty cell: specks of noise, not a character. */
@@ -81,7 +87,7 @@ public final class Scanner {
     for (int i = 0; i < ink.length; i++) {
       int v = px[i] & 0xFF;
       ink[i] = v <= levels[0];
-      faint[i] = v <= Math.max(levels[0], faintBelow);
+      faint[i] = v <= Math.max(levels[0], faintBelow) && thin(gray, i % w, i / w, v + SHADE_STEP);
     }
     List<int[]> hRuns = new ArrayList<>();
     List<int[]> vRuns = new ArrayList<>();
@@ -112,13 +118,18 @@ public final class Scanner {
       }
     }
     Gray proseImage = new Gray(prose, w, h, DPI);
+    List<List<Symbol>> proseRows = new ArrayList<>();
     for (List<Symbol> line : engine.page(proseImage)) {
-      for (List<Symbol> row : rows(List.of(line))) {
-        List<Symbol> kept = withoutGhosts(row, cleaned);
-        // large type judged by the line's ink: the engine's boxes of one line differ in height by half, and
-        // a two-line table header without rulings, taken for large type, was read again as garbage
-        addLine(large(engine, proseImage, kept, inkHeight(cleaned, kept)), 0, 0, null, texts, pt);
+      proseRows.addAll(rows(List.of(line)));
+    }
+    byte[] proseInk = clean.clone();
+    for (int[] c : cells) {
+      for (int y = c[1]; y < c[3]; y++) {
+        java.util.Arrays.fill(proseInk, y * w + c[0], y * w + c[2], (byte) 0xFF);
       }
+    }
+    for (List<Symbol> row : ProseLines.complete(engine, proseImage, new Gray(proseInk, w, h, DPI), proseRows)) {
+      addLine(large(engine, proseImage, withoutGhosts(row, cleaned)), 0, 0, null, texts, pt);
     }
     List<ScannedPage.Rule> rules = new ArrayList<>();
     for (int[] r : hRuns) {
@@ -128,6 +139,26 @@ public final class Scanner {
       rules.add(new ScannedPage.Rule(false, (r[0] + r[2]) / 2.0 * pt, r[1] * pt, r[3] * pt));
     }
     return new ScannedPage(w * pt, h * pt, texts, rules);
+  }
+
+  /**
+   * Whether a dark pixel stands out of its surroundings as a line does: the paper a little way off on two
+   * opposite sides (above and below, left and right, or across a diagonal, which is how a crossing of two
+   * rulings stands out) is lighter by at least {@code lighter}. The grey fill of a shaded table row is as dark
+   * as a faint ruling (or, where most of a page is shaded, as its ink) but is the same all round; taken for
+   * ink, it made the rulings round it one thick block that was no line at all (huaian-2024 section 二).
+   */
+  static boolean thin(Gray g, int x, int y, int lighter) {
+    int d = SHADE_REACH;
+    return lighter(g, x, y - d, lighter) && lighter(g, x, y + d, lighter)
+        || lighter(g, x - d, y, lighter) && lighter(g, x + d, y, lighter)
+        || lighter(g, x - d, y - d, lighter) && lighter(g, x + d, y + d, lighter)
+        || lighter(g, x + d, y - d, lighter) && lighter(g, x - d, y + d, lighter);
+  }
+
+  /** Off the image counts as paper. */
+  private static boolean lighter(Gray g, int x, int y, int level) {
+    return x < 0 || y < 0 || x >= g.width() || y >= g.height() || g.at(x, y) >= level;
   }
 
   /** One cell: blank when it holds too little ink; a line of digits read again with the digit set. */
@@ -521,13 +552,16 @@ public final class Scanner {
 
   /**
    * A line in large type (a title) read again scaled down to body size: the engine misreads characters
-   * much taller than it was trained on.
+   * much taller than it was trained on. The line's height is its characters' usual one (the engine gives some
+   * characters the whole line's box, which reaches into the next line); when the crop still catches part of a
+   * neighbouring line, the row nearest the line read stands. A line the engine finds no line in is read raw.
    */
-  private static List<Symbol> large(OcrEngine engine, Gray page, List<Symbol> line, int height) {
-    int top = line.stream().mapToInt(Symbol::y0).min().orElseThrow();
-    int bottom = line.stream().mapToInt(Symbol::y1).max().orElseThrow();
+  static List<Symbol> large(OcrEngine engine, Gray page, List<Symbol> line) {
+    int top = middle(line.stream().mapToInt(Symbol::y0).toArray());
+    int bottom = middle(line.stream().mapToInt(Symbol::y1).toArray());
     int left = line.stream().mapToInt(Symbol::x0).min().orElseThrow();
     int right = line.stream().mapToInt(Symbol::x1).max().orElseThrow();
+    int height = bottom - top;
     if (height < LARGE_PX) {
       return line;
     }
@@ -540,8 +574,12 @@ public final class Scanner {
     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(image(crop), 0, 0, small.getWidth(), small.getHeight(), null);
     g.dispose();
-    List<Symbol> again = new ArrayList<>();
-    engine.line(gray(small)).forEach(again::addAll);
+    Gray scaled = gray(small);
+    List<List<Symbol>> read = engine.line(scaled);
+    if (read.isEmpty()) {
+      read = engine.rawLine(scaled);
+    }
+    List<Symbol> again = nearestRow(rows(read), (top - Math.max(0, top - margin) + height / 2.0) * f);
     if (again.isEmpty()) {
       return line;
     }
@@ -549,47 +587,37 @@ public final class Scanner {
     int oy = Math.max(0, top - margin);
     List<Symbol> out = new ArrayList<>();
     for (Symbol s : again) {
-      out.add(s.moved(f, ox, oy));
+      Symbol back = new Symbol(s.text(), ox + (int) (s.x0() / f), oy + (int) (s.y0() / f), ox + (int) (s.x1() / f),
+          oy + (int) (s.y1() / f), s.confidence(), s.alternatives());
+      // a raw reading puts marks in the blank margin around the line: what lies outside the line is not there
+      double centre = (back.x0() + back.x1()) / 2.0;
+      if (centre >= left - margin / 2.0 && centre <= right + margin / 2.0) {
+        out.add(back);
+      }
     }
-    return out;
+    return out.isEmpty() ? line : out;
   }
 
-  /**
-   * The height (pixels) of a line's ink: the run of inked rows (gaps of a few rows bridged) about its
-   * inkiest row within the box of its characters, or the box's height when that holds no ink.
-   */
-  static int inkHeight(Gray binary, List<Symbol> line) {
-    int top = line.stream().mapToInt(Symbol::y0).min().orElseThrow();
-    int bottom = line.stream().mapToInt(Symbol::y1).max().orElseThrow();
-    int left = line.stream().mapToInt(Symbol::x0).min().orElseThrow();
-    int right = line.stream().mapToInt(Symbol::x1).max().orElseThrow();
-    Gray g = binary.crop(left, top, right, bottom, 1);
-    int[] count = new int[g.height()];
-    int peak = 0;
-    for (int y = 1; y < g.height() - 1; y++) {
-      for (int x = 1; x < g.width() - 1; x++) {
-        if (g.at(x, y) == 0 && (g.at(x - 1, y) == 0 || g.at(x + 1, y) == 0 || g.at(x, y - 1) == 0
-            || g.at(x, y + 1) == 0)) {
-          count[y]++;
-        }
+  /** The row whose characters' middle is nearest {@code y}; empty when there are none. */
+  static List<Symbol> nearestRow(List<List<Symbol>> rows, double y) {
+    List<Symbol> best = List.of();
+    double distance = Double.MAX_VALUE;
+    for (List<Symbol> r : rows) {
+      double mid = (middle(r.stream().mapToInt(Symbol::y0).toArray()) + middle(r.stream().mapToInt(Symbol::y1).toArray()))
+          / 2.0;
+      if (Math.abs(mid - y) < distance) {
+        distance = Math.abs(mid - y);
+        best = r;
       }
-      peak = count[y] > count[peak] ? y : peak;
     }
-    // rows of the line's ink about its inkiest row; a wide line's noise inks a few pixels of every row,
-    // as many as the emptiest rows of the box (above and below the characters) hold
-    int[] sorted = count.clone();
-    java.util.Arrays.sort(sorted);
-    int noise = sorted[sorted.length / 5];
-    int least = Math.max(Math.max(2, noise * 2 + 2), count[peak] / 12);
-    int from = peak;
-    int to = peak;
-    for (int y = peak - 1; y >= 0 && from - y <= 4; y--) {
-      from = count[y] >= least ? y : from;
-    }
-    for (int y = peak + 1; y < count.length && y - to <= 4; y++) {
-      to = count[y] >= least ? y : to;
-    }
-    return count[peak] == 0 ? bottom - top : to - from + 1;
+    return best;
+  }
+
+  /** The median of some values (the upper one of an even count). */
+  private static int middle(int[] values) {
+    int[] v = values.clone();
+    java.util.Arrays.sort(v);
+    return v[v.length / 2];
   }
 
   /** The cell's lowest character confidence, and each reading with one character swapped for its runner-up. */
@@ -1158,6 +1186,7 @@ public final class Scanner {
         && v[1] - tol <= hh[3] && v[3] + tol >= hh[1]));
     hOut.removeIf(hh -> vOut.stream().noneMatch(v -> v[0] >= hh[0] - tol && v[0] <= hh[2] + tol
         && v[1] - tol <= hh[3] && v[3] + tol >= hh[1]));
+    withoutSmallFrames(hOut, vOut, tol);
     for (List<int[]> boxes : List.of(hOut, vOut)) {
       boolean horizontal = boxes == hOut;
       for (int[] b : boxes) {
@@ -1173,6 +1202,49 @@ public final class Scanner {
       }
     }
     return mask;
+  }
+
+  /**
+   * Removes the lines of frames smaller than {@link #MIN_TABLE_IN} both ways: the strokes of a character in
+   * large type (口 in 信, 日 in 告 of a bold title) cross like ruling lines, but every table is wider.
+   */
+  static void withoutSmallFrames(List<int[]> hs, List<int[]> vs, int tol) {
+    List<int[]> all = new ArrayList<>(hs);
+    all.addAll(vs);
+    int n = all.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (int i = 0; i < hs.size(); i++) {
+      int[] hh = hs.get(i);
+      for (int j = hs.size(); j < n; j++) {
+        int[] v = all.get(j);
+        if (v[0] >= hh[0] - tol && v[0] <= hh[2] + tol && v[1] - tol <= hh[3] && v[3] + tol >= hh[1]) {
+          union(parent, i, j);
+        }
+      }
+    }
+    int[] box = new int[4 * n];
+    java.util.Arrays.fill(box, -1);
+    for (int i = 0; i < n; i++) {
+      int r = find(parent, i) * 4;
+      int[] b = all.get(i);
+      box[r] = box[r] < 0 ? b[0] : Math.min(box[r], b[0]);
+      box[r + 1] = box[r + 1] < 0 ? b[1] : Math.min(box[r + 1], b[1]);
+      box[r + 2] = Math.max(box[r + 2], b[2]);
+      box[r + 3] = Math.max(box[r + 3], b[3]);
+    }
+    int min = (int) (MIN_TABLE_IN * DPI);
+    java.util.Set<int[]> small = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int i = 0; i < n; i++) {
+      int r = find(parent, i) * 4;
+      if (box[r + 2] - box[r] < min && box[r + 3] - box[r + 1] < min) {
+        small.add(all.get(i));
+      }
+    }
+    hs.removeIf(small::contains);
+    vs.removeIf(small::contains);
   }
 
   /**

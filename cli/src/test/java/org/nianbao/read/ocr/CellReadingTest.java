@@ -176,29 +176,4 @@ class CellReadingTest {
     fill(digits, 62, 28, 80, 62);
     assertFalse(Scanner.leadingMinus(digits));
   }
-
-  @Test
-  void aLinesHeightIsItsInksNotItsBoxes() {
-    // characters 35 pixels high in boxes 80 high (the engine's), noise inking pairs of pixels on every row
-    Gray g = white(600, 120);
-    for (int c = 0; c < 10; c++) {
-      fill(g, 20 + 55 * c, 40, 60 + 55 * c, 44);
-      fill(g, 20 + 55 * c, 57, 60 + 55 * c, 60);
-      fill(g, 20 + 55 * c, 71, 60 + 55 * c, 75);
-      fill(g, 38 + 55 * c, 40, 42 + 55 * c, 75);
-    }
-    java.util.Random random = new java.util.Random(1);
-    for (int y = 0; y < 120; y++) {
-      for (int k = 0; k < 3; k++) {
-        int x = random.nextInt(598);
-        fill(g, x, y, x + 2, y + 1);
-      }
-    }
-    List<Symbol> line = new ArrayList<>();
-    for (int c = 0; c < 10; c++) {
-      line.add(new Symbol("工", 20 + 55 * c, 20, 60 + 55 * c, 100, 95, List.of()));
-    }
-    int height = Scanner.inkHeight(g, line);
-    assertTrue(height >= 33 && height <= 38, "ink height " + height);
-  }
 }
