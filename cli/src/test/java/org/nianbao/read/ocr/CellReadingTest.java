@@ -176,4 +176,11 @@ class CellReadingTest {
     fill(digits, 62, 28, 80, 62);
     assertFalse(Scanner.leadingMinus(digits));
   }
+
+  @Test
+  void aLineReadUnsurelyFromItsBandIsReadAgainFromTheWholeCrop() throws Exception {
+    Gray crop = crop("header-misread-in-its-band.png");
+    Scanner.CellReading r = Scanner.read(OcrEngine.get(), binary(crop), crop).orElseThrow();
+    assertEquals("处理决定数量", text(r));
+  }
 }
