@@ -55,7 +55,7 @@ public final class TableLocator {
       } else if (b instanceof Paragraph p) {
         anchor = anchorOf(p.text(), mapping, anchor, anchored);
       } else if (b instanceof TableBlock t) {
-        Candidates c = candidates(t, mapping, anchor);
+        Candidates c = candidates(t, mapping, anchor, doc.scannedPages());
         if (c != null) {
           tables.add(c);
         }
@@ -171,10 +171,10 @@ public final class TableLocator {
     return current;
   }
 
-  private Candidates candidates(TableBlock table, CompiledMapping mapping, String anchor) {
+  private Candidates candidates(TableBlock table, CompiledMapping mapping, String anchor, Set<Integer> scanned) {
     Map<String, Map<String, TableMatch>> byId = new LinkedHashMap<>();
     Map<String, Integer> bestById = new HashMap<>();
-    TableMapper.Prepared prepared = mapper.prepare(table);
+    TableMapper.Prepared prepared = mapper.prepare(table, scanned.contains(table.firstPage()));
     for (TableSpec spec : mapping.tables()) {
       TableMatch m = mapper.map(prepared, spec);
       if (m.score() <= 0) {

@@ -62,6 +62,9 @@ public final class TableMapper {
     }
   }
 
+  /** A header label read one character or so off (OCR), and the template label it was taken for. */
+  private record Misread(String printed, String template) {}
+
   /** The result of resolving one row label. */
   private record RowHit(RowSpec row, boolean fuzzy) {}
 
@@ -69,10 +72,12 @@ public final class TableMapper {
   public static final class Prepared {
     private final TableBlock table;
     private final List<RowView> views;
+    private final boolean scanned;
 
-    private Prepared(TableBlock table, List<RowView> views) {
+    private Prepared(TableBlock table, List<RowView> views, boolean scanned) {
       this.table = table;
       this.views = List.copyOf(views);
+      this.scanned = scanned;
     }
 
     public TableBlock table() {
@@ -81,11 +86,21 @@ public final class TableMapper {
   }
 
   public Prepared prepare(TableBlock table) {
+    return prepare(table, false);
+  }
+
+  /**
+   * A table read once into row views.
+   *
+   * @param scanned the table was read by OCR: a header label one character off the template's (未经 read as
+   *     米经) may then name its column, flagged {@code fuzzy_label}; a printed header is taken as printed
+   */
+  public Prepared prepare(TableBlock table, boolean scanned) {
     List<RowView> views = new ArrayList<>();
     for (int r = 0; r < table.rowCount(); r++) {
       views.add(view(table, r));
     }
-    return new Prepared(table, views);
+    return new Prepared(table, views, scanned);
   }
 
   public TableMatch map(Prepared prepared, TableSpec spec) {
@@ -97,7 +112,7 @@ public final class TableMapper {
     Set<String> expected = new LinkedHashSet<>();
     int score = cueHits(views, spec) * 2;
     for (Segment seg : segments(views, spec)) {
-      score += mapBlock(table, views, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found, expected);
+      score += mapBlock(prepared, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found, expected);
     }
     if (!spec.optionalRows()) {
       expected.addAll(spec.keys());
@@ -268,8 +283,10 @@ public final class TableMapper {
     return spec.blocks().stream().filter(b -> b.captions().contains(texts.get(0))).findFirst();
   }
 
-  private int mapBlock(TableBlock table, List<RowView> views, BlockSpec block, int start, int end, TableSpec spec,
+  private int mapBlock(Prepared prepared, BlockSpec block, int start, int end, TableSpec spec,
       List<MappedCell> cells, List<Anomaly> anomalies, Set<String> found, Set<String> expected) {
+    TableBlock table = prepared.table;
+    List<RowView> views = prepared.views;
     int headerStart = -1;
     int dataStart = -1;
     for (int r = start; r < end && dataStart < 0; r++) {
@@ -284,10 +301,22 @@ public final class TableMapper {
       return 0;
     }
     List<RowView> header = views.subList(headerStart, dataStart);
-    Binding binding = bind(table, header, views.subList(dataStart, end), block);
+    Binding binding = bind(table, header, views.subList(dataStart, end), block, prepared.scanned);
     if (binding == null) {
       return 0;
     }
+    // one finding per misread header label, naming every column under it
+    Map<Misread, List<String>> misread = new LinkedHashMap<>();
+    for (ColumnSpec col : block.columns()) {
+      Misread m = binding.fuzzy().get(col);
+      if (m != null) {
+        for (RowSpec row : block.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", "")) : block.rows()) {
+          misread.computeIfAbsent(m, k -> new ArrayList<>()).add(MappingLoader.key(spec.id(), row.key(), col.key()));
+        }
+      }
+    }
+    misread.forEach((m, keys) -> anomalies.add(Anomaly.variant(Severity.WARNING, "fuzzy_label", "column", keys,
+        page(header.get(0)), m.printed(), m.template())));
     int bound = 0;
     GroupSpec group = null;
     Set<String> blockFound = new HashSet<>();
@@ -576,15 +605,17 @@ public final class TableMapper {
    * @param realigned the positions were taken from the data rows in header order, not from the header grid
    */
   private record Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned,
-      boolean doubtful) {
+      boolean doubtful, Map<ColumnSpec, Misread> fuzzy) {
     Binding(Map<ColumnSpec, Set<Integer>> positions, boolean sequential, boolean realigned) {
-      this(positions, sequential, realigned, false);
+      this(positions, sequential, realigned, false, Map.of());
     }
   }
 
-  private Binding bind(TableBlock table, List<RowView> header, List<RowView> data, BlockSpec block) {
+  private Binding bind(TableBlock table, List<RowView> header, List<RowView> data, BlockSpec block,
+      boolean scanned) {
     if (table.exactGrid()) {
-      Map<ColumnSpec, Set<Integer>> positions = positions(table, header, block);
+      Map<ColumnSpec, Misread> fuzzy = new IdentityHashMap<>();
+      Map<ColumnSpec, Set<Integer>> positions = positions(table, header, block, scanned ? fuzzy : null);
       Set<Integer> valueCols = valueColumns(data);
       Binding realigned = realign(table, header, valueCols, block, positions);
       if (realigned != null) {
@@ -593,7 +624,7 @@ public final class TableMapper {
       if (positions != null) {
         // two values under one header column that cannot be rebound: which one belongs there is unknown
         boolean straddled = positions.values().stream().anyMatch(xs -> xs.stream().filter(valueCols::contains).count() > 1);
-        return new Binding(positions, false, false, straddled);
+        return new Binding(positions, false, false, straddled, fuzzy);
       }
     }
     Set<String> texts = new HashSet<>();
@@ -701,7 +732,14 @@ public final class TableMapper {
     return -1;
   }
 
-  private static Map<ColumnSpec, Set<Integer>> positions(TableBlock table, List<RowView> header, BlockSpec block) {
+  /**
+   * Each column's grid positions under the header, or null when fewer than half the columns are found.
+   *
+   * @param fuzzy null, or (for a table read by OCR) where a column found by a header label one character off
+   *     is recorded with the label as printed
+   */
+  private static Map<ColumnSpec, Set<Integer>> positions(TableBlock table, List<RowView> header, BlockSpec block,
+      Map<ColumnSpec, Misread> fuzzy) {
     int width = table.rows().get(0).size();
     List<List<String>> paths = new ArrayList<>();
     List<List<String>> rejoined = new ArrayList<>();
@@ -748,7 +786,75 @@ public final class TableMapper {
       }
       out.put(col, xs);
     }
+    if (fuzzy != null && resolved < block.columns().size()) {
+      resolved += fuzzyPositions(paths, block, out, taken, fuzzy);
+    }
     return resolved * 2 >= block.columns().size() ? out : null;
+  }
+
+  /**
+   * For a table read by OCR, the columns no header path names exactly: a path whose leaf is the column's and
+   * whose parents match the column's with at most one character in five misread (labels of four characters
+   * or more), at grid positions no other column holds, and only when exactly one set of positions fits.
+   *
+   * @return how many columns were found so
+   */
+  private static int fuzzyPositions(List<List<String>> paths, BlockSpec block, Map<ColumnSpec, Set<Integer>> out,
+      Set<Integer> taken, Map<ColumnSpec, Misread> fuzzy) {
+    int found = 0;
+    for (ColumnSpec col : block.columns()) {
+      if (!out.get(col).isEmpty()) {
+        continue;
+      }
+      Set<Integer> xs = new LinkedHashSet<>();
+      Misread printed = null;
+      for (int x = 0; x < paths.size(); x++) {
+        if (taken.contains(x)) {
+          continue;
+        }
+        for (List<String> want : col.paths()) {
+          Misread off = fuzzyParent(paths.get(x), want);
+          if (off != null) {
+            xs.add(x);
+            printed = printed == null ? off : printed;
+          }
+        }
+      }
+      if (xs.isEmpty() || printed == null) {
+        continue;
+      }
+      taken.addAll(xs);
+      out.put(col, xs);
+      fuzzy.put(col, printed);
+      found++;
+    }
+    return found;
+  }
+
+  /**
+   * The printed label that differs from the wanted one when the path names the wanted column but for one
+   * label a character or so off (leaf exact, every label in order); null when it does not, or names it exactly.
+   */
+  private static Misread fuzzyParent(List<String> path, List<String> want) {
+    if (path.isEmpty() || !path.get(path.size() - 1).equals(want.get(want.size() - 1))) {
+      return null;
+    }
+    Misread off = null;
+    int i = 0;
+    for (String p : path) {
+      if (i >= want.size()) {
+        break;
+      }
+      String w = want.get(i);
+      if (w.equals(p)) {
+        i++;
+      } else if (off == null && w.length() >= 4 && p.length() == w.length()
+          && TextForms.similarity(p, w) >= FUZZY_GLOBAL) {
+        off = new Misread(p, w);
+        i++;
+      }
+    }
+    return i == want.size() ? off : null;
   }
 
   /** Whether a header path names a column: its leaf last, its parents among the labels above in order. */
@@ -821,8 +927,8 @@ public final class TableMapper {
           gaps.lostPage = gaps.lostPage == 0 ? page(v) : gaps.lostPage;
           continue;
         }
-        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(), fuzzy,
-            binding.doubtful(), binding.realigned()));
+        cells.add(new MappedCell(key, chosen.text(), chosen.ref(), rowOf(printedRow, col), col.label(),
+            fuzzy || binding.fuzzy().containsKey(col), binding.doubtful(), binding.realigned()));
         count++;
       }
     }
