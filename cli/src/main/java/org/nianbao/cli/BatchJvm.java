@@ -2,19 +2,28 @@ package org.nianbao.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.nianbao.pipeline.batch.RunLock;
 
 /**
  * Runs {@code extract} in a second JVM started with the options a batch needs, as {@code java -jar} cannot
- * give them: the client compiler only and the serial collector. The batch itself only walks, hashes, hands
- * documents to its workers and writes the files; the optimizing compiler spent more CPU compiling it (3 of
- * its 7 CPU seconds at 2,000 documents) than it saved, on the same cores the workers need, and the
- * parallel collector's heap doubled its memory (README, "Benchmark").
+ * give them: the serial collector, and the client compiler only unless the inputs hold half a gigabyte or
+ * more. The batch itself only walks, hashes, hands documents to its workers and writes the files; the
+ * optimizing compiler spent more CPU compiling it (3 of its 7 CPU seconds at 2,000 documents) than it saved,
+ * on the same cores the workers need, until the bytes to hash make its SHA-256 worth it; and the parallel
+ * collector's heap doubled its memory (README, "Benchmark").
  *
  * <p>The two JVMs stay one run to the user: the second inherits the terminal's output and error streams and
  * every option the first was given ({@code -Xmx}, {@code -D}), and its exit status is the run's. Stopping the
@@ -28,6 +37,15 @@ final class BatchJvm {
   /** Whether the first JVM's error stream is a terminal: the second's input is a pipe, so it cannot tell. */
   static final String TERMINAL = "nianbao.terminal";
   private static final String SECOND = "second";
+  /**
+   * Input bytes from which the optimizing compiler pays for itself in the batch JVM: it hashes every input,
+   * and SHA-256 runs at about 150 MB/s compiled by C1 against 1.2 GB/s by C2 (its intrinsic), while C2 costs
+   * about 3 CPU-s of compiling: from about half a gigabyte on, C2 is the cheaper.
+   */
+  static final long C2_PAYS_FROM_BYTES = 512L << 20;
+  /** The options of {@code extract} that take a value (ExtractCommand): their values are not inputs. */
+  static final Set<String> VALUED = Set.of("--out", "--jobs", "--mappings", "--timeout", "--include",
+      "--exclude", "--format", "--corrections", "--lang", "--processor", "--stats");
 
   private BatchJvm() {}
 
@@ -54,7 +72,9 @@ final class BatchJvm {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.add("-XX:TieredStopAtLevel=1");
+    if (inputBytes(args, C2_PAYS_FROM_BYTES) < C2_PAYS_FROM_BYTES) {
+      cmd.add("-XX:TieredStopAtLevel=1");
+    }
     cmd.add("-XX:+UseSerialGC");
     cmd.addAll(options);
     cmd.add("-D" + PROPERTY + "=" + SECOND);
@@ -102,6 +122,34 @@ final class BatchJvm {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * The bytes of the inputs named on the command line (files, and the files under folders, links not
+   * followed), counted until {@code enough}; what cannot be read counts nothing.
+   */
+  static long inputBytes(String[] args, long enough) {
+    long total = 0;
+    for (int i = 1; i < args.length && total < enough; i++) {
+      String a = args[i];
+      if (a.startsWith("-") || VALUED.contains(args[i - 1])) {
+        continue;
+      }
+      Path p = Path.of(a);
+      try (Stream<Path> files = Files.walk(p)) {
+        Iterator<Path> it = files.iterator();
+        while (it.hasNext() && total < enough) {
+          Path f = it.next();
+          BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (attrs.isRegularFile()) {
+            total += attrs.size();
+          }
+        }
+      } catch (IOException | UncheckedIOException | InvalidPathException e) {
+        // an input the batch itself will report
+      }
+    }
+    return total;
   }
 
   /**

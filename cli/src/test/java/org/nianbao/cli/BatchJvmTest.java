@@ -56,6 +56,32 @@ class BatchJvmTest {
     assertEquals(2, usage.exitValue());
   }
 
+  /** The options whose values the input count skips are exactly extract's options that take a value. */
+  @Test
+  void theValuedOptionsAreExtractsOwn() {
+    java.util.Set<String> valued = new java.util.TreeSet<>();
+    for (java.lang.reflect.Field f : ExtractCommand.class.getDeclaredFields()) {
+      picocli.CommandLine.Option o = f.getAnnotation(picocli.CommandLine.Option.class);
+      if (o != null && f.getType() != boolean.class) {
+        valued.addAll(List.of(o.names()));
+      }
+    }
+    assertEquals(valued, new java.util.TreeSet<>(BatchJvm.VALUED));
+  }
+
+  @Test
+  void inputBytesCountFilesUnderTheInputsNotOptionValues() throws Exception {
+    Path in = inputs(3, "REPORT");
+    long each = Files.size(in.resolve("r0.txt"));
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+    Files.write(out.resolve("big.csv"), new byte[4096]);
+    String[] args = {"extract", "--out", out.toString(), "-q", in.toString(), in.resolve("r1.txt").toString(),
+        dir.resolve("missing").toString()};
+    assertEquals(4 * each, BatchJvm.inputBytes(args, Long.MAX_VALUE));
+    assertTrue(BatchJvm.inputBytes(args, 1) >= 1, "counting stops once enough is seen");
+  }
+
   @Test
   void killingTheFirstJvmOutrightStopsTheSecond() throws Exception {
     Process first = start(inputs(400, "SLOW REPORT"), dir.resolve("out"));
