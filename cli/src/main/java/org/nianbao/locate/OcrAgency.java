@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.nianbao.normalize.TextForms;
 import org.nianbao.source.Block;
 import org.nianbao.source.Heading;
 import org.nianbao.source.Paragraph;
@@ -62,7 +63,7 @@ final class OcrAgency {
           if (!NAME.matcher(s).matches()) {
             break;
           }
-          int d = distance(agency, s, best);
+          int d = TextForms.distance(agency, s, best);
           if (d < best) {
             best = d;
             found.clear();
@@ -82,34 +83,6 @@ final class OcrAgency {
       }
     }
     return best <= most ? choice : "";
-  }
-
-  /** Edit distance (insertions, deletions, substitutions), or {@code limit} once it is sure to reach it. */
-  static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) >= limit) {
-      return limit;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-        rowMin = Math.min(rowMin, cur[j]);
-      }
-      if (rowMin >= limit) {
-        return limit;
-      }
-      int[] swap = prev;
-      prev = cur;
-      cur = swap;
-    }
-    return Math.min(limit, prev[b.length()]);
   }
 
   private static List<String> texts(SourceDocument doc) {

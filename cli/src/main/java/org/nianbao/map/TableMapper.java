@@ -310,7 +310,7 @@ public final class TableMapper {
     for (ColumnSpec col : block.columns()) {
       Misread m = binding.fuzzy().get(col);
       if (m != null) {
-        for (RowSpec row : block.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", "")) : block.rows()) {
+        for (RowSpec row : block.keyedRows()) {
           misread.computeIfAbsent(m, k -> new ArrayList<>()).add(MappingLoader.key(spec.id(), row.key(), col.key()));
         }
       }
@@ -334,9 +334,8 @@ public final class TableMapper {
           continue;
         }
         found.add("");
-        RowSpec unlabelled = new RowSpec("", List.of(), "", "");
-        gaps.rows.add(unlabelled);
-        bound += emit(table, v, unlabelled, false, block, binding, spec, "", cells, anomalies, gaps);
+        gaps.rows.add(BlockSpec.UNLABELLED);
+        bound += emit(table, v, BlockSpec.UNLABELLED, false, block, binding, spec, "", cells, anomalies, gaps);
         continue;
       }
       GroupSpec labelledGroup = groupOf(v, block);

@@ -17,9 +17,17 @@ public record BlockSpec(String name, List<String> captions, String caption, List
     groups = List.copyOf(groups);
   }
 
+  /** The one data row of a block without row labels (section 四): its key part is empty. */
+  public static final RowSpec UNLABELLED = new RowSpec("", List.of(), "", "");
+
   /** True when the block's single data row has no label (section 四). */
   public boolean unlabelledRow() {
     return rows.isEmpty();
+  }
+
+  /** The rows its keys are made of: its rows, or {@link #UNLABELLED} for a block without row labels. */
+  public List<RowSpec> keyedRows() {
+    return rows.isEmpty() ? List.of(UNLABELLED) : rows;
   }
 
 }

@@ -168,7 +168,7 @@ public final class MappingLoader {
       throw new MappingException(file, caption == null ? 0 : caption.line(), "block has no columns");
     }
     for (ColumnSpec col : columns) {
-      for (RowSpec row : rows.isEmpty() ? List.of(new RowSpec("", List.of(), "", "")) : rows) {
+      for (RowSpec row : rows.isEmpty() ? List.of(BlockSpec.UNLABELLED) : rows) {
         String key = key(tableId, row.key(), col.key());
         if (!catalog.contains(key) && !catalog.contains(key.replaceFirst("\\.cumulative$", ""))) {
           throw new MappingException(file, caption == null ? 0 : caption.line(),

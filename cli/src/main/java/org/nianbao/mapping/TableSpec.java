@@ -85,7 +85,7 @@ public final class TableSpec {
     // a set keeps the order and drops repeats without comparing each key with every earlier one
     Set<String> keys = new LinkedHashSet<>();
     for (BlockSpec b : blocks) {
-      for (RowSpec row : b.unlabelledRow() ? List.of(new RowSpec("", List.of(), "", "")) : b.rows()) {
+      for (RowSpec row : b.keyedRows()) {
         for (ColumnSpec col : b.columns()) {
           keys.add(MappingLoader.key(id, row.key(), col.key()));
         }

@@ -96,21 +96,37 @@ public final class TextForms {
     if (n == 0 && m == 0) {
       return 1.0;
     }
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
-    for (int j = 0; j <= m; j++) {
+    return 1.0 - (double) distance(a, b, Integer.MAX_VALUE) / Math.max(n, m);
+  }
+
+  /**
+   * Edit distance (insertions, deletions, substitutions), or {@code limit} once it is sure to reach it (pass
+   * {@code Integer.MAX_VALUE} for the exact distance).
+   */
+  public static int distance(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) >= limit) {
+      return limit;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
       prev[j] = j;
     }
-    for (int i = 1; i <= n; i++) {
+    for (int i = 1; i <= a.length(); i++) {
       cur[0] = i;
-      for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+        rowMin = Math.min(rowMin, cur[j]);
       }
-      int[] t = prev;
+      if (rowMin >= limit) {
+        return limit;
+      }
+      int[] swap = prev;
       prev = cur;
-      cur = t;
+      cur = swap;
     }
-    return 1.0 - (double) prev[m] / Math.max(n, m);
+    return Math.min(limit, prev[b.length()]);
   }
 }

@@ -1,7 +1,6 @@
 package org.nianbao.read.ocr;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,7 +48,7 @@ final class ProseLines {
     }
     List<List<Symbol>> out = new ArrayList<>();
     for (List<Symbol> row : rows) {
-      int b = bandOf(bands, middle(row));
+      int b = bandOf(bands, Scanner.rowMiddle(row));
       if (b < 0) {
         out.add(row);
       } else {
@@ -195,14 +194,9 @@ final class ProseLines {
   /** The usual height of a character on the page: the median over all characters read, most of them body text. */
   private static int usualHeight(List<List<Symbol>> rows) {
     int[] heights = rows.stream().flatMap(List::stream).mapToInt(s -> s.y1() - s.y0()).toArray();
-    return heights.length == 0 ? 0 : median(heights);
+    return heights.length == 0 ? 0 : Scanner.middle(heights);
   }
 
-  /** The row's middle: halfway between its characters' usual top and usual bottom. */
-  private static double middle(List<Symbol> row) {
-    return (median(row.stream().mapToInt(Symbol::y0).toArray()) + median(row.stream().mapToInt(Symbol::y1).toArray()))
-        / 2.0;
-  }
 
   private static int left(List<Symbol> row) {
     return row.stream().mapToInt(Symbol::x0).min().orElse(0);
@@ -214,11 +208,5 @@ final class ProseLines {
 
   private static double meanConfidence(List<Symbol> line) {
     return line.stream().mapToDouble(Symbol::confidence).average().orElse(0);
-  }
-
-  private static int median(int[] values) {
-    int[] v = values.clone();
-    Arrays.sort(v);
-    return v[v.length / 2];
   }
 }

@@ -617,8 +617,7 @@ public final class Scanner {
     List<Symbol> best = List.of();
     double distance = Double.MAX_VALUE;
     for (List<Symbol> r : rows) {
-      double mid = (middle(r.stream().mapToInt(Symbol::y0).toArray()) + middle(r.stream().mapToInt(Symbol::y1).toArray()))
-          / 2.0;
+      double mid = rowMiddle(r);
       if (Math.abs(mid - y) < distance) {
         distance = Math.abs(mid - y);
         best = r;
@@ -627,8 +626,14 @@ public final class Scanner {
     return best;
   }
 
+  /** A row's middle: halfway between its characters' usual top and usual bottom. */
+  static double rowMiddle(List<Symbol> row) {
+    return (middle(row.stream().mapToInt(Symbol::y0).toArray()) + middle(row.stream().mapToInt(Symbol::y1).toArray()))
+        / 2.0;
+  }
+
   /** The median of some values (the upper one of an even count). */
-  private static int middle(int[] values) {
+  static int middle(int[] values) {
     int[] v = values.clone();
     java.util.Arrays.sort(v);
     return v[v.length / 2];

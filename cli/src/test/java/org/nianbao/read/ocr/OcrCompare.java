@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.nianbao.normalize.TextForms;
 import org.nianbao.read.pdf.PdfReader;
 import org.nianbao.source.Box;
 import org.nianbao.source.Cell;
@@ -94,7 +95,7 @@ public final class OcrCompare {
         }
       }
       truthChars += truth.length();
-      errors += Math.min(truth.length(), distance(truth, read));
+      errors += Math.min(truth.length(), TextForms.distance(truth, read, Integer.MAX_VALUE));
       nanos += time;
     }
 
@@ -511,25 +512,5 @@ public final class OcrCompare {
   /** NFKC, white space removed: what the tool compares after normalising a cell. */
   static String normal(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
