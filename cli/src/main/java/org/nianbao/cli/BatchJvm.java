@@ -1,7 +1,6 @@
 package org.nianbao.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -12,9 +11,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.nianbao.pipeline.batch.ClassArchive;
 import org.nianbao.pipeline.batch.RunLock;
 
 /**
@@ -28,7 +29,7 @@ import org.nianbao.pipeline.batch.RunLock;
  * <p>The two JVMs stay one run to the user: the second inherits the terminal's output and error streams and
  * every option the first was given ({@code -Xmx}, {@code -D}), and its exit status is the run's. Stopping the
  * first (Ctrl-C, {@code kill}) stops the second the same way; if the first is killed outright
- * ({@code kill -9}), the second sees its input pipe close and halts at once, as the first would have. A user
+ * ({@code kill -9}), the second sees it gone within a tenth of a second and halts, as the first would have. A user
  * who chose a compiler or collector of their own, or {@code -Dnianbao.batchJvm=false}, gets one JVM.
  */
 final class BatchJvm {
@@ -37,6 +38,7 @@ final class BatchJvm {
   /** Whether the first JVM's error stream is a terminal: the second's input is a pipe, so it cannot tell. */
   static final String TERMINAL = "nianbao.terminal";
   private static final String SECOND = "second";
+  private static final long WATCH_MILLIS = 100;
   /**
    * Input bytes from which the optimizing compiler pays for itself in the batch JVM: it hashes every input,
    * and SHA-256 runs at about 150 MB/s compiled by C1 against 1.2 GB/s by C2 (its intrinsic), while C2 costs
@@ -76,6 +78,14 @@ final class BatchJvm {
       cmd.add("-XX:TieredStopAtLevel=1");
     }
     cmd.add("-XX:+UseSerialGC");
+    ClassArchive classes = ClassArchive.forThisJvm(ClassArchive.BATCH);
+    Optional<ClassArchive.Dump> dump = classes.claimDump();
+    if (dump.isPresent()) {
+      // the classes CDS cannot keep (old class file versions) are named on standard output as it dumps
+      cmd.add("-Xlog:cds=off");
+      cmd.add("-Xlog:cds+dynamic=off");
+    }
+    dump.map(ClassArchive.Dump::flag).or(classes::useFlag).ifPresent(cmd::add);
     cmd.addAll(options);
     cmd.add("-D" + PROPERTY + "=" + SECOND);
     cmd.add("-D" + TERMINAL + "=" + (System.console() != null));
@@ -89,6 +99,7 @@ final class BatchJvm {
       second = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     } catch (IOException | UnsupportedOperationException e) {
+      dump.ifPresent(ClassArchive.Dump::abandon);
       return OptionalInt.empty();
     }
     Thread stop = new Thread(() -> {
@@ -108,12 +119,15 @@ final class BatchJvm {
         try {
           int status = second.waitFor();
           Runtime.getRuntime().removeShutdownHook(stop);
+          // a second JVM that ended by itself (not halted or killed) wrote its archive as it exited
+          dump.ifPresent(status < 128 ? ClassArchive.Dump::complete : ClassArchive.Dump::abandon);
           return OptionalInt.of(status);
         } catch (InterruptedException e) {
           // the run goes on until the second JVM ends; the interrupt is kept for the caller
           interrupted = true;
         } catch (IllegalStateException e) {
           // this JVM is already shutting down, and the hook waits for the second one
+          dump.ifPresent(ClassArchive.Dump::abandon);
           return OptionalInt.of(1);
         }
       }
@@ -153,21 +167,37 @@ final class BatchJvm {
   }
 
   /**
-   * In the second JVM: halts when the first is gone (its end of the input pipe closes), so that a batch whose
-   * first JVM was killed outright does not run on unseen and keep its output folder locked.
+   * In the second JVM: halts when the first is gone, so that a batch whose first JVM was killed outright does
+   * not run on unseen and keep its output folder locked. The first is looked for every tenth of a second by a
+   * sleeping thread: a thread blocked reading a pipe would hold up every normal exit of the JVM by a third of a
+   * second, the time HotSpot gives threads still in native code to settle.
    */
   static void haltWithFirst() {
+    long firstPid = Long.getLong(RunLock.RUN_PID, -1);
+    if (firstPid < 0) {
+      return;
+    }
+    // When the first is this JVM's parent, this JVM is handed to another parent the moment the first ends, even
+    // while it is not yet reaped. Otherwise (a launcher between them) the first's handle is asked: it knows the
+    // first's start time, so a later process given the same pid is not taken for it.
+    boolean child = parentPid() == firstPid;
+    Optional<ProcessHandle> first = ProcessHandle.of(firstPid);
     Thread watch = new Thread(() -> {
-      try (InputStream in = System.in) {
-        while (in.read() >= 0) {
-          // nothing is sent on the pipe; reading only waits for its end
+      try {
+        while (child ? parentPid() == firstPid : first.isPresent() && first.get().isAlive()) {
+          Thread.sleep(WATCH_MILLIS);
         }
-      } catch (IOException e) {
-        // a broken pipe is the same end
+      } catch (InterruptedException e) {
+        return;
       }
       Runtime.getRuntime().halt(137);
     }, "nianbao-first-jvm");
     watch.setDaemon(true);
     watch.start();
   }
+
+  private static long parentPid() {
+    return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+  }
+
 }

@@ -142,7 +142,7 @@ public final class BatchRunner {
     Lane.Factory factory = lanes != null ? lanes
         : new ForkedLane.Launcher(options.processor(), options.limits(), options.workerHeapMb(), options.jobs(),
             options.timeout(), Duration.ofMinutes(2), StateStore.folder(out).resolve("workers.log"),
-            options.verbosity(), ClassArchive.forThisJvm());
+            options.verbosity(), ClassArchive.forThisJvm(ClassArchive.WORKER));
     Dispatch dispatch = new Dispatch(store, finished, listener, total);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < options.jobs(); i++) {
@@ -378,17 +378,21 @@ public final class BatchRunner {
     /** A lane thread's loop: extract, store, report, until told to stop or the run fails. */
     void drain(Lane lane) {
       try {
-        Task task;
-        while ((task = queue.take()) != STOP) {
+        Task task = queue.take();
+        while (task != STOP) {
+          // the next task, when one is waiting, goes to the worker with this one: it starts on it as soon as
+          // it is done, while this thread stores the outcome
+          Task next = queue.poll();
           try {
             if (startFailure.get() == null && failure.get() == null) {
-              extract(lane, task);
+              extract(lane, task, Optional.ofNullable(next).filter(t -> t != STOP));
             }
           } finally {
             if (task.spooled() && task.location() instanceof Location.InFile f) {
               deleteQuietly(f.path());
             }
           }
+          task = next != null ? next : queue.take();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -400,10 +404,10 @@ public final class BatchRunner {
       }
     }
 
-    private void extract(Lane lane, Task task) {
+    private void extract(Lane lane, Task task, Optional<Task> next) {
       Lane.Outcome outcome;
       try {
-        outcome = lane.process(task, Math.max(1, total - done.get()));
+        outcome = lane.process(task, next, Math.max(1, total - done.get()));
       } catch (WorkerStartException e) {
         startFailure.compareAndSet(null, e);
         return;

@@ -15,12 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The workers' shared class archive (AppCDS): the classes a worker loads, parsed once and mapped into every
- * later worker, which saves most of a worker's start. It is made by the first worker of the first run of a
- * jar ({@code -XX:ArchiveClassesAtExit}) and kept beside the jar, named after the jar and the Java runtime,
- * because an archive only fits the exact jar and JVM that made it. Only for a run from a single jar.
+ * A shared class archive (AppCDS) of one kind of JVM of a run, the workers' or the batch's: the classes it
+ * loads, parsed once and mapped into every later JVM of its kind, which saves most of their loading at its
+ * start. It is made by the first such JVM of the first run of a jar ({@code -XX:ArchiveClassesAtExit}) and
+ * kept beside the jar, named after the jar and the Java runtime, because an archive only fits the exact jar
+ * and JVM that made it. Only for a run from a single jar.
  */
-final class ClassArchive {
+public final class ClassArchive {
+  /** The archive of the worker JVMs. */
+  public static final String WORKER = "worker";
+  /** The archive of the batch's own JVM ({@code BatchJvm}). */
+  public static final String BATCH = "batch";
+
   private static final Logger LOG = LoggerFactory.getLogger(ClassArchive.class);
 
   private final String classPath;
@@ -32,8 +38,12 @@ final class ClassArchive {
     this.archive = archive;
   }
 
-  /** For this JVM's class path: an archive when it is one jar (as with {@code java -jar}). */
-  static ClassArchive forThisJvm() {
+  /**
+   * For this JVM's class path: an archive when it is one jar (as with {@code java -jar}).
+   *
+   * @param role {@link #WORKER} or {@link #BATCH}
+   */
+  public static ClassArchive forThisJvm(String role) {
     String classPath = System.getProperty("java.class.path");
     if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")
         || Boolean.getBoolean("nianbao.noClassArchive")) {
@@ -47,7 +57,7 @@ final class ClassArchive {
       String key = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
           + System.getProperty("java.vm.version") + "|" + System.getProperty("java.home");
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+      String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + role;
       return new ClassArchive(jar.toString(),
           Optional.of(jar.resolveSibling(name + "-" + HexFormat.of().formatHex(digest, 0, 6) + ".jsa")));
     } catch (IOException | NoSuchAlgorithmException e) {
@@ -69,12 +79,12 @@ final class ClassArchive {
   }
 
   /** The flag that maps the archive in, when it exists. */
-  Optional<String> useFlag() {
+  public Optional<String> useFlag() {
     return archive.filter(Files::isRegularFile).map(a -> "-XX:SharedArchiveFile=" + a);
   }
 
   /** The one worker of this run that makes the archive, when there is none yet and its folder is writable. */
-  Optional<Dump> claimDump() {
+  public Optional<Dump> claimDump() {
     if (archive.isEmpty() || Files.exists(archive.get()) || !Files.isWritable(archive.get().getParent())
         || !dumpClaimed.compareAndSet(false, true)) {
       return Optional.empty();
@@ -85,7 +95,7 @@ final class ClassArchive {
   }
 
   /** An archive being written by one worker as it exits. */
-  static final class Dump {
+  public static final class Dump {
     private final Path target;
     private final Path temp;
 
@@ -94,12 +104,12 @@ final class ClassArchive {
       this.temp = temp;
     }
 
-    String flag() {
+    public String flag() {
       return "-XX:ArchiveClassesAtExit=" + temp;
     }
 
     /** The worker exited normally: the archive replaces any older one of the same jar. */
-    void complete() {
+    public void complete() {
       try {
         if (Files.size(temp) > 0) {
           String prefix = target.getFileName().toString().replaceFirst("-[0-9a-f]+\\.jsa$", "-");
@@ -117,7 +127,7 @@ final class ClassArchive {
       }
     }
 
-    void abandon() {
+    public void abandon() {
       try {
         Files.deleteIfExists(temp);
       } catch (IOException e) {

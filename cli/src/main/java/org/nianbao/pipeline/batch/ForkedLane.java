@@ -115,8 +115,17 @@ final class ForkedLane implements Lane {
       this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
     }
 
-    byte[] exchange(Task task) throws IOException {
-      WorkerProtocol.writeRequest(toWorker, task);
+    /**
+     * Sends the task unless it was sent ahead, and the next one ahead when known, then reads the task's
+     * report. The worker reads its requests in order, so the next one waits in the pipe until it is free.
+     */
+    byte[] exchange(Task task, boolean sent, Optional<Task> next) throws IOException {
+      if (!sent) {
+        WorkerProtocol.writeRequest(toWorker, task);
+      }
+      if (next.isPresent()) {
+        WorkerProtocol.writeRequest(toWorker, next.get());
+      }
       WorkerProtocol.Reply reply = WorkerProtocol.readReply(fromWorker);
       if (reply.kind() != WorkerProtocol.REPORT) {
         throw new IOException("worker sent reply kind " + reply.kind() + " instead of a report");
@@ -133,6 +142,8 @@ final class ForkedLane implements Lane {
     return t;
   });
   private Worker worker;
+  /** The task sent ahead to {@link #worker} with the last one, not yet asked for. */
+  private Task sentAhead;
   private boolean started;
   private JvmStats stats = JvmStats.NONE;
 
@@ -141,7 +152,10 @@ final class ForkedLane implements Lane {
   }
 
   @Override
-  public Outcome process(Task task, int remaining) throws WorkerStartException {
+  public Outcome process(Task task, Optional<Task> next, int remaining) throws WorkerStartException {
+    // a task sent ahead to a worker that has since been stopped is sent again, to its successor
+    boolean sent = task == sentAhead && worker != null;
+    sentAhead = null;
     if (worker == null) {
       try {
         worker = start(remaining);
@@ -154,7 +168,8 @@ final class ForkedLane implements Lane {
       }
     }
     Worker current = worker;
-    Future<byte[]> reply = io.submit(() -> current.exchange(task));
+    Future<byte[]> reply = io.submit(() -> current.exchange(task, sent, next));
+    sentAhead = next.orElse(null);
     Duration limit = ScanAllowance.limit(task, launcher.timeout());
     try {
       Outcome done = Outcome.of(reply.get(limit.toMillis(), TimeUnit.MILLISECONDS), false);
@@ -249,6 +264,7 @@ final class ForkedLane implements Lane {
     w.dump.ifPresent(ClassArchive.Dump::abandon);
     if (w == worker) {
       worker = null;
+      sentAhead = null;
     }
   }
 

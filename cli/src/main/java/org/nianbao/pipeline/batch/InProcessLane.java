@@ -2,6 +2,7 @@ package org.nianbao.pipeline.batch;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,7 @@ final class InProcessLane implements Lane {
   }
 
   @Override
-  public Outcome process(Task task, int remaining) {
+  public Outcome process(Task task, Optional<Task> next, int remaining) {
     Future<Report> result = thread.submit(() -> Outcomes.process(processor, reads, task.source(), task.id(),
         task.location()));
     try {

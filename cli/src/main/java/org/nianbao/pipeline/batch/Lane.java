@@ -1,5 +1,7 @@
 package org.nianbao.pipeline.batch;
 
+import java.util.Optional;
+
 /**
  * One extraction slot of the batch: a worker JVM, or the calling JVM in tests. A lane turns every task
  * into an outcome, also when the document hangs or kills the worker: it then restarts what it needs.
@@ -27,10 +29,12 @@ interface Lane extends AutoCloseable {
   }
 
   /**
+   * @param next the task this lane takes after this one, when it is already known: a lane may hand it to its
+   *     worker at once, so that the worker goes on to it without waiting while this outcome is stored
    * @param remaining documents the run still expects, for lanes whose setup depends on the work ahead
    * @throws WorkerStartException when this lane's first worker cannot start: no later document would fix it
    */
-  Outcome process(Task task, int remaining) throws WorkerStartException;
+  Outcome process(Task task, Optional<Task> next, int remaining) throws WorkerStartException;
 
   /** What this lane's workers cost, summed (CPU) or at their peak (memory); zeros when unknown. */
   JvmStats stats();

@@ -12,7 +12,7 @@ class CompilerPolicyTest {
   private static boolean c1Only(int documents, int jobs) {
     ForkedLane.Launcher launcher = new ForkedLane.Launcher(ProcessorSpec.pipeline(Optional.empty()), ZipLimits.DEFAULT,
         512, jobs, Duration.ofMinutes(1), Duration.ofMinutes(1), Path.of("workers.log"), Verbosity.QUIET,
-        ClassArchive.forThisJvm());
+        ClassArchive.forThisJvm(ClassArchive.WORKER));
     return launcher.command(documents, Optional.empty()).contains("-XX:TieredStopAtLevel=1");
   }
 
