@@ -27,6 +27,18 @@ class CsvFilesTest {
   }
 
   @Test
+  void fieldsRepeatedFromTheRowAboveAreWrittenAsEncoded() {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"sha256:1", "报告/a,b.pdf", "say \"no\"", "1", "x"});
+    rows.add(new String[] {"sha256:1", "报告/a,b.pdf", "say \"no\"", "2"});
+    rows.add(new String[] {"sha256:1", null, "say \"no\"", "2", "x", "extra"});
+    rows.add(new String[] {"sha256:1", "报告/a,b.pdf", "", "2", "x", "extra"});
+    rows.add(new String[] {"sha256:2", "报告/a,b.pdf", "", "\ud800", "x", "extra"});
+    rows.add(new String[] {"sha256:2", "报告/a,b.pdf", "", "\ud800"});
+    assertArrayEquals(CsvFiles.renderWithOpenCsv(rows), CsvFiles.render(rows));
+  }
+
+  @Test
   void randomFields() {
     Random random = new Random(14);
     for (int round = 0; round < 500; round++) {
@@ -39,6 +51,10 @@ class CsvFilesTest {
             field.append(PIECES[random.nextInt(PIECES.length)]);
           }
           row[f] = random.nextInt(20) == 0 ? null : field.toString();
+          // as in a report's rows, a field often repeats the one above it
+          if (!rows.isEmpty() && rows.get(rows.size() - 1).length > f && random.nextBoolean()) {
+            row[f] = rows.get(rows.size() - 1)[f];
+          }
         }
         rows.add(row);
       }
