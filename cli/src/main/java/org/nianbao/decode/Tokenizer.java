@@ -43,16 +43,20 @@ final class Tokenizer {
         refs.add(h.ref());
       }
     }
+    List<String> forms = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      forms.add(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
+    }
     for (int i = 0; i < texts.size(); i++) {
       // a number ending a line is prose when the next line starts with its unit (统计期限为 2025 / 年 1 月)
-      String next = i + 1 < texts.size() ? Normalizer.normalize(texts.get(i + 1), Normalizer.Form.NFKC).strip() : "";
-      line(texts.get(i), refs.get(i), next.isEmpty() ? ' ' : next.charAt(0), out);
+      String next = i + 1 < texts.size() ? forms.get(i + 1) : "";
+      line(forms.get(i), refs.get(i), next.isEmpty() ? ' ' : next.charAt(0), out);
     }
     return out;
   }
 
-  void line(String text, SourceRef ref, char nextLineStart, List<Token> out) {
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+  /** One line's tokens, the line already in NFKC and stripped. */
+  private static void line(String nfkc, SourceRef ref, char nextLineStart, List<Token> out) {
     if (nfkc.isEmpty() || FOOTER.matcher(nfkc).matches()) {
       return;
     }
