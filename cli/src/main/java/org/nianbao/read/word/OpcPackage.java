@@ -35,8 +35,13 @@ import org.xml.sax.SAXParseException;
  */
 final class OpcPackage {
   static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
-  /** Largest part inflated, whatever its compression. */
+  /** Largest entry inflated, whatever its compression. */
   static final long MAX_PART_BYTES = 256L << 20;
+  /**
+   * Largest XML part kept: its tree must fit a worker's heap beside everything else (a government report's
+   * main part is a few MB).
+   */
+  static final long MAX_XML_PART_BYTES = 64L << 20;
   /** Largest sum of all entries inflated, kept or not. */
   static final long MAX_TOTAL_BYTES = 1L << 30;
   /** A part inflated beyond this must be at least {@link #MIN_RATIO_PERCENT} % of that size compressed. */
@@ -71,12 +76,13 @@ final class OpcPackage {
         String name = normalize(entry.getName());
         boolean keep = !entry.isDirectory() && (name.endsWith(".xml") || name.endsWith(".rels"));
         ByteArrayOutputStream out = keep ? new ByteArrayOutputStream() : null;
+        long maxSize = keep ? MAX_XML_PART_BYTES : MAX_PART_BYTES;
         long start = raw.count;
         long size = 0;
         for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
           size += n;
           total += n;
-          checkLimits(entry.getName(), size, raw.count - start, total);
+          checkLimits(entry.getName(), size, raw.count - start, total, maxSize);
           if (out != null) {
             out.write(buffer, 0, n);
           }
@@ -92,9 +98,13 @@ final class OpcPackage {
     return new OpcPackage(parts);
   }
 
-  private static void checkLimits(String entry, long inflated, long compressed, long total) throws IOException {
-    if (inflated > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
-      throw new IOException("zip bomb: " + entry + " inflates to more than " + Math.min(MAX_PART_BYTES, total)
+  private static void checkLimits(String entry, long inflated, long compressed, long total, long maxPart)
+      throws IOException {
+    if (inflated > maxPart) {
+      throw new IOException("zip bomb: " + entry + " inflates to more than " + maxPart + " bytes");
+    }
+    if (total > MAX_TOTAL_BYTES) {
+      throw new IOException("zip bomb: the entries up to " + entry + " inflate to more than " + MAX_TOTAL_BYTES
           + " bytes");
     }
     if (inflated > RATIO_GRACE_BYTES && compressed * 100 < inflated * MIN_RATIO_PERCENT) {
@@ -186,7 +196,11 @@ final class OpcPackage {
    */
   static Document parse(byte[] xml, String name) throws IOException {
     try {
-      DocumentBuilder builder = XML.newDocumentBuilder();
+      DocumentBuilder builder;
+      synchronized (XML) {
+        // a factory is not promised to be thread-safe; the builders it makes are used by one thread each
+        builder = XML.newDocumentBuilder();
+      }
       builder.setErrorHandler(Silent.INSTANCE);
       builder.setEntityResolver((publicId, systemId) -> {
         throw new SAXException("external entity refused: " + systemId);
