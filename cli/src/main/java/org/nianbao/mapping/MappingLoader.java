@@ -1,20 +1,20 @@
 package org.nianbao.mapping;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.nianbao.model.Severity;
 import org.nianbao.normalize.TextForms;
@@ -62,17 +62,30 @@ public final class MappingLoader {
       throw new IllegalStateException("the built-in mappings are missing from the class path");
     }
     try {
-      URI folder = url.toURI().resolve(".");
-      if ("jar".equals(url.getProtocol())) {
-        String jar = url.toString().substring(0, url.toString().indexOf("!/"));
-        try (FileSystem fs = FileSystems.newFileSystem(URI.create(jar), Map.of())) {
-          return loadFolder(fs.getPath("/mappings"));
-        }
+      if (url.openConnection() instanceof JarURLConnection connection) {
+        // The jar is read through the index the JVM already holds for loading classes: a zip file system
+        // over it would build a second index of its tens of thousands of entries at every worker's start.
+        connection.setUseCaches(true);
+        return loadJar(connection.getJarFile());
       }
-      return loadFolder(Path.of(folder));
+      return loadFolder(Path.of(url.toURI().resolve(".")));
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot open the built-in mappings at " + url, e);
     }
+  }
+
+  private CompiledMapping loadJar(JarFile jar) throws IOException {
+    List<FormatMapping> formats = new ArrayList<>();
+    List<JarEntry> entries = jar.stream()
+        .filter(e -> e.getName().startsWith("mappings/") && e.getName().endsWith(".map")
+            && e.getName().indexOf('/', "mappings/".length()) < 0)
+        .sorted(java.util.Comparator.comparing(JarEntry::getName)).toList();
+    for (JarEntry e : entries) {
+      try (InputStream in = jar.getInputStream(e)) {
+        formats.add(compile("/" + e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      }
+    }
+    return new CompiledMapping(formats);
   }
 
   /** Compiles the text of one mapping file. */

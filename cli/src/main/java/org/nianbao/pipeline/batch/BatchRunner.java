@@ -143,13 +143,8 @@ public final class BatchRunner {
         : new ForkedLane.Launcher(options.processor(), options.limits(), options.workerHeapMb(), options.jobs(),
             options.timeout(), Duration.ofMinutes(2), StateStore.folder(out).resolve("workers.log"),
             options.verbosity(), ClassArchive.forThisJvm(ClassArchive.WORKER));
-    Dispatch dispatch = new Dispatch(store, finished, listener, total);
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < options.jobs(); i++) {
-      Thread t = new Thread(() -> dispatch.drain(factory.open()), "nianbao-lane-" + i);
-      t.start();
-      threads.add(t);
-    }
+    Dispatch dispatch = new Dispatch(store, finished, listener, total, new LanePlan(options.jobs(), total));
+    Lanes lanes = new Lanes(dispatch, factory);
     try {
       new InputWalker(options.limits(), store.temp().resolve("spool")).walk(options.inputs(), dispatch);
     } catch (UncheckedIOException e) {
@@ -157,12 +152,7 @@ public final class BatchRunner {
     } catch (Dispatch.Stopped e) {
       LOG.debug("walk stopped: {}", e.getMessage());
     } finally {
-      for (int i = 0; i < threads.size(); i++) {
-        dispatch.queue.put(STOP);
-      }
-      for (Thread t : threads) {
-        t.join();
-      }
+      lanes.finish();
     }
     if (dispatch.startFailure.get() != null) {
       store.clearTemp();
@@ -214,6 +204,70 @@ public final class BatchRunner {
     }
   }
 
+  /** The lane threads: as many as the plan wants at the start, more as it asks for them, all ended by the walk. */
+  private static final class Lanes {
+    private static final long LOOK_MILLIS = 100;
+    private final Dispatch dispatch;
+    private final Lane.Factory factory;
+    private final List<Thread> threads = new ArrayList<>();
+    private boolean closed;
+
+    Lanes(Dispatch dispatch, Lane.Factory factory) {
+      this.dispatch = dispatch;
+      this.factory = factory;
+      for (int i = 0; i < dispatch.plan.atStart(); i++) {
+        open();
+      }
+      if (threads.size() < dispatch.plan.max()) {
+        Thread watch = new Thread(this::watch, "nianbao-lanes");
+        watch.setDaemon(true);
+        watch.start();
+      }
+    }
+
+    private synchronized void open() {
+      if (closed) {
+        return;
+      }
+      Thread t = new Thread(() -> dispatch.drain(factory.open()), "nianbao-lane-" + threads.size());
+      t.start();
+      threads.add(t);
+    }
+
+    private void watch() {
+      try {
+        while (true) {
+          Thread.sleep(LOOK_MILLIS);
+          synchronized (this) {
+            if (closed || threads.size() >= dispatch.plan.max()) {
+              return;
+            }
+            if (dispatch.plan.another(threads.size(), dispatch.remaining(), System.nanoTime())) {
+              open();
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** After the walk: no more lanes; each open one gets its stop and is waited for. */
+    void finish() throws InterruptedException {
+      List<Thread> all;
+      synchronized (this) {
+        closed = true;
+        all = List.copyOf(threads);
+      }
+      for (int i = 0; i < all.size(); i++) {
+        dispatch.queue.put(STOP);
+      }
+      for (Thread t : all) {
+        t.join();
+      }
+    }
+  }
+
   /** The walk's decisions, made on the walking thread, and the lanes' loop. */
   private final class Dispatch implements InputWalker.Visitor {
     /** Ends the walk early: no worker could start, or the state cannot be written. */
@@ -225,6 +279,7 @@ public final class BatchRunner {
       }
     }
 
+    final LanePlan plan;
     final StateStore store;
     final Set<String> finished;
     final RunListener listener;
@@ -246,11 +301,16 @@ public final class BatchRunner {
     int resumed;
     private JvmStats workerStats = JvmStats.NONE;
 
-    Dispatch(StateStore store, Set<String> finished, RunListener listener, int total) {
+    Dispatch(StateStore store, Set<String> finished, RunListener listener, int total, LanePlan plan) {
+      this.plan = plan;
       this.store = store;
       this.finished = finished;
       this.listener = listener;
       this.total = total;
+    }
+
+    int remaining() {
+      return Math.max(0, total - done.get());
     }
 
     @Override
@@ -406,12 +466,14 @@ public final class BatchRunner {
 
     private void extract(Lane lane, Task task, Optional<Task> next) {
       Lane.Outcome outcome;
+      plan.taskStarted(System.nanoTime());
       try {
-        outcome = lane.process(task, next, Math.max(1, total - done.get()));
+        outcome = lane.process(task, next, Math.max(1, remaining()));
       } catch (WorkerStartException e) {
         startFailure.compareAndSet(null, e);
         return;
       }
+      plan.taskFinished(System.nanoTime());
       String key = StateStore.key(task.id(), task.source());
       try {
         store.put(key, outcome.entry(), outcome.retryable());

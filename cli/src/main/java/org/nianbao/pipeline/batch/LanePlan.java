@@ -1,0 +1,81 @@
+package org.nianbao.pipeline.batch;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * When the batch starts one more worker. A worker's first seconds cost more than its documents: loading and
+ * compiling the readers takes it two to three CPU-s before it reaches its steady pace of about 10 ms a
+ * document (README, "Benchmark"). For a couple of hundred documents a second worker spends more on that than it
+ * saves, on the cores the first worker and the batch need. So a run of fewer than {@link #AT_ONCE_FROM}
+ * documents starts one worker and opens more only when the work still ahead, at the pace of the last
+ * {@link #WINDOW}, would keep the open ones busy longer than {@link #WORTH}, or when no document finished in
+ * that time while more wait (scans, slow documents). A larger run opens every lane at once.
+ */
+final class LanePlan {
+  static final int AT_ONCE_FROM = 500;
+  static final Duration WINDOW = Duration.ofSeconds(2);
+  static final Duration WORTH = Duration.ofSeconds(4);
+
+  private final int max;
+  private final int total;
+  private final Deque<Long> finished = new ArrayDeque<>();
+  private long firstTask = -1;
+
+  /**
+   * @param max the lanes the run may use ({@code --jobs})
+   * @param total the inputs counted before the walk
+   */
+  LanePlan(int max, int total) {
+    this.max = max;
+    this.total = total;
+  }
+
+  int max() {
+    return max;
+  }
+
+  /** Lanes to open before the walk starts. */
+  int atStart() {
+    return total >= AT_ONCE_FROM ? max : Math.min(1, max);
+  }
+
+  /** A lane handed a document to its worker. */
+  synchronized void taskStarted(long nanos) {
+    if (firstTask < 0) {
+      firstTask = nanos;
+    }
+  }
+
+  /** A lane's worker finished a document. */
+  synchronized void taskFinished(long nanos) {
+    finished.addLast(nanos);
+    trim(nanos);
+  }
+
+  /**
+   * Whether one more lane should open now.
+   *
+   * @param open lanes open so far
+   * @param remaining inputs not yet done
+   */
+  synchronized boolean another(int open, int remaining, long nanos) {
+    if (open >= max || remaining <= open || firstTask < 0 || nanos - firstTask < WINDOW.toNanos()) {
+      return false;
+    }
+    trim(nanos);
+    if (finished.isEmpty()) {
+      return true;
+    }
+    // the window's documents were shared by the open lanes: the remaining ones take as long again per lane
+    double secondsEach = (double) WINDOW.toNanos() / finished.size() / 1e9;
+    return remaining * secondsEach > WORTH.toSeconds();
+  }
+
+  private void trim(long nanos) {
+    while (!finished.isEmpty() && nanos - finished.peekFirst() > WINDOW.toNanos()) {
+      finished.removeFirst();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.nianbao.pipeline.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LanePlanTest {
+  private static final long MS = 1_000_000L;
+
+  @Test
+  void aLargeRunOpensEveryLaneAtOnceASmallOneStartsWithOne() {
+    assertEquals(2, new LanePlan(2, LanePlan.AT_ONCE_FROM).atStart());
+    assertEquals(1, new LanePlan(2, LanePlan.AT_ONCE_FROM - 1).atStart());
+    assertEquals(1, new LanePlan(1, 10_000).atStart());
+  }
+
+  @Test
+  void noSecondWorkerWhileTheFirstIsStillWarmingUp() {
+    LanePlan plan = new LanePlan(2, 300);
+    plan.taskStarted(0);
+    assertFalse(plan.another(1, 299, 1_900 * MS), "decided before the window has passed");
+  }
+
+  @Test
+  void workThatTheOpenLaneFinishesSoonGetsNoSecondWorker() {
+    LanePlan plan = new LanePlan(2, 200);
+    plan.taskStarted(0);
+    // 80 documents in the last two seconds: 25 ms each, so 100 more take 2.5 s
+    for (int i = 0; i < 80; i++) {
+      plan.taskFinished(100 * MS + i * 25 * MS);
+    }
+    assertFalse(plan.another(1, 100, 2_100 * MS));
+  }
+
+  @Test
+  void workThatWouldKeepTheLaneBusyLongOpensAnother() {
+    LanePlan plan = new LanePlan(2, 450);
+    plan.taskStarted(0);
+    for (int i = 0; i < 80; i++) {
+      plan.taskFinished(100 * MS + i * 25 * MS);
+    }
+    // 350 more at 25 ms: nearly 9 s
+    assertTrue(plan.another(1, 350, 2_100 * MS));
+    assertFalse(plan.another(2, 350, 2_100 * MS), "never more than --jobs");
+  }
+
+  @Test
+  void slowDocumentsOpenAnotherLaneWhenNothingFinishedInTheWindow() {
+    LanePlan plan = new LanePlan(3, 12);
+    plan.taskStarted(0);
+    plan.taskFinished(500 * MS);
+    // a scan: nothing finished in the last two seconds, ten documents wait
+    assertTrue(plan.another(1, 10, 3_000 * MS));
+    // but a lane for each remaining document at most
+    assertFalse(plan.another(2, 2, 3_000 * MS));
+  }
+}
