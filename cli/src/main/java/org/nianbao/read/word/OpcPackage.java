@@ -225,6 +225,7 @@ final class OpcPackage {
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
       f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }
