@@ -72,8 +72,7 @@ final class BatchJvm {
       }
     }
     List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (inputBytes(args, C2_PAYS_FROM_BYTES) < C2_PAYS_FROM_BYTES) {
       cmd.add("-XX:TieredStopAtLevel=1");
     }

@@ -25,6 +25,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -540,7 +544,7 @@ public final class BatchRunner {
     Set<String> knownIds = new HashSet<>();
     index.forEach(e -> knownIds.add(e.id().text()));
     List<Corrections.Correction> unmatched = corrections.unmatched(knownIds);
-    try (ReportFiles files = new ReportFiles(set, keysByFormat)) {
+    try (ReportFiles files = new ReportFiles(set, keysByFormat); EntriesAhead ahead = new EntriesAhead(store, index)) {
       Iterator<Report> rows = new Iterator<>() {
         private int next;
 
@@ -556,7 +560,7 @@ public final class BatchRunner {
           }
           IndexEntry e = index.get(next++);
           try {
-            Report r = write(store, e, cross.get(e.key()), files);
+            Report r = write(store, e, ahead.next(), cross.get(e.key()), files);
             applied[0] += (int) r.anomalies().stream().filter(a -> a.rule().equals("reviewed")).count();
             if (review != null) {
               review.report(r);
@@ -601,10 +605,54 @@ public final class BatchRunner {
         dispatch.workerStats(), applied[0], unmatched.size());
   }
 
+  /**
+   * The stored entries in index order, each read and decoded on a second thread a few entries before it is
+   * written: at the end of a run the workers are done and that core would otherwise wait.
+   */
+  private static final class EntriesAhead implements AutoCloseable {
+    private static final int AHEAD = 16;
+    private final StateStore store;
+    private final List<IndexEntry> index;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "nianbao-entries");
+      t.setDaemon(true);
+      return t;
+    });
+    private final java.util.ArrayDeque<Future<StateStore.Entry>> queued = new java.util.ArrayDeque<>();
+    private int submitted;
+
+    EntriesAhead(StateStore store, List<IndexEntry> index) {
+      this.store = store;
+      this.index = index;
+    }
+
+    StateStore.Entry next() throws IOException {
+      while (submitted < index.size() && queued.size() < AHEAD) {
+        String key = index.get(submitted++).key();
+        queued.addLast(loader.submit(() -> store.load(key)));
+      }
+      try {
+        return queued.removeFirst().get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IllegalStateException("decoding a state entry", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while reading the state");
+      }
+    }
+
+    @Override
+    public void close() {
+      loader.shutdownNow();
+    }
+  }
+
   /** Writes one input's rows into every file and returns its report, cross-report findings included. */
-  private static Report write(StateStore store, IndexEntry e, List<Anomaly> findings, ReportFiles files)
-      throws IOException {
-    StateStore.Entry entry = store.load(e.key());
+  private static Report write(StateStore store, IndexEntry e, StateStore.Entry entry, List<Anomaly> findings,
+      ReportFiles files) throws IOException {
     Report r;
     byte[] cellRows;
     byte[] anomalyRows;

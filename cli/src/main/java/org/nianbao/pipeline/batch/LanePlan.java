@@ -11,7 +11,8 @@ import java.util.Deque;
  * saves, on the cores the first worker and the batch need. So a run of fewer than {@link #AT_ONCE_FROM}
  * documents starts one worker and opens more only when the work still ahead, at the pace of the last
  * {@link #WINDOW}, would keep the open ones busy longer than {@link #WORTH}, or when no document finished in
- * that time while more wait (scans, slow documents). A larger run opens every lane at once.
+ * that time while more wait (scans, slow documents). The pace is first taken a window after the first document
+ * finished, as that one includes its worker's start. A larger run opens every lane at once.
  */
 final class LanePlan {
   static final int AT_ONCE_FROM = 500;
@@ -22,6 +23,7 @@ final class LanePlan {
   private final int total;
   private final Deque<Long> finished = new ArrayDeque<>();
   private long firstTask = -1;
+  private long firstDone = -1;
 
   /**
    * @param max the lanes the run may use ({@code --jobs})
@@ -50,6 +52,9 @@ final class LanePlan {
 
   /** A lane's worker finished a document. */
   synchronized void taskFinished(long nanos) {
+    if (firstDone < 0) {
+      firstDone = nanos;
+    }
     finished.addLast(nanos);
     trim(nanos);
   }
@@ -61,7 +66,14 @@ final class LanePlan {
    * @param remaining inputs not yet done
    */
   synchronized boolean another(int open, int remaining, long nanos) {
-    if (open >= max || remaining <= open || firstTask < 0 || nanos - firstTask < WINDOW.toNanos()) {
+    if (open >= max || remaining <= open || firstTask < 0) {
+      return false;
+    }
+    if (firstDone < 0) {
+      // the first document, which includes its worker's start, is taking long: a slow one (a scan)
+      return nanos - firstTask > 2 * WINDOW.toNanos();
+    }
+    if (nanos - firstDone < WINDOW.toNanos()) {
       return false;
     }
     trim(nanos);

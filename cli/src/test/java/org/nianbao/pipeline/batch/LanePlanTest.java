@@ -20,7 +20,16 @@ class LanePlanTest {
   void noSecondWorkerWhileTheFirstIsStillWarmingUp() {
     LanePlan plan = new LanePlan(2, 300);
     plan.taskStarted(0);
-    assertFalse(plan.another(1, 299, 1_900 * MS), "decided before the window has passed");
+    assertFalse(plan.another(1, 300, 3_900 * MS), "the first document may take a worker's start");
+    plan.taskFinished(700 * MS);
+    assertFalse(plan.another(1, 299, 2_600 * MS), "decided before a window after the first document");
+  }
+
+  @Test
+  void aFirstDocumentThatTakesLongOpensAnotherLane() {
+    LanePlan plan = new LanePlan(2, 20);
+    plan.taskStarted(0);
+    assertTrue(plan.another(1, 20, 4_100 * MS));
   }
 
   @Test
