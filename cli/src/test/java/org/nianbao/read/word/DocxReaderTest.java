@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -23,6 +26,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.nianbao.read.DocumentReadException;
+import org.nianbao.pipeline.batch.Fixtures;
 import org.nianbao.read.NotAReportException;
 import org.nianbao.read.word.WordFixtures.Tc;
 import org.nianbao.source.Block;
@@ -328,6 +332,176 @@ class DocxReaderTest {
         assertThrows(DocumentReadException.class, () -> reader.read(new byte[0], "empty.docx", "docx"));
 
     assertTrue(e.getMessage().startsWith("DOCX 文件损坏："), e.getMessage());
+  }
+
+  private static final String CONTENT_TYPES = "<?xml version=\"1.0\"?><Types"
+      + " xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      + "<Default Extension=\"xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+      + "wordprocessingml.document.main+xml\"/></Types>";
+  private static final String DOC_OPEN = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+      + "wordprocessingml/2006/main\" xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\""
+      + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>";
+  private static final String DOC_CLOSE = "</w:body></w:document>";
+  private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+  private static String rels(String... typeThenTarget) {
+    StringBuilder out = new StringBuilder(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+    for (int i = 0; i < typeThenTarget.length; i += 2) {
+      out.append("<Relationship Id=\"rId").append(i / 2 + 1).append("\" Type=\"").append(typeThenTarget[i])
+          .append("\" Target=\"").append(typeThenTarget[i + 1]).append("\"/>");
+    }
+    return out.append("</Relationships>").toString();
+  }
+
+  /** A package of only the main part, at {@code word/document.xml}, holding {@code body}. */
+  private static byte[] minimal(String body) throws IOException {
+    return Fixtures.zip(Fixtures.entries(
+        "[Content_Types].xml", Fixtures.utf8(CONTENT_TYPES),
+        "_rels/.rels", Fixtures.utf8(rels(REL + "officeDocument", "word/document.xml")),
+        "word/document.xml", Fixtures.utf8(DOC_OPEN + body + DOC_CLOSE)));
+  }
+
+  private static String para(String text) {
+    return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  }
+
+  @Test
+  void mainPartIsFoundThroughThePackageRelationshipsWhereverItLives() throws Exception {
+    String styles = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        + "<w:style w:styleId=\"H\"><w:name w:val=\"heading 2\"/></w:style>"
+        + "<w:style w:styleId=\"Sub\"><w:name w:val=\"Sub\"/><w:basedOn w:val=\"H\"/></w:style></w:styles>";
+    String core = "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/"
+        + "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title> 某县年报 </dc:title>"
+        + "</cp:coreProperties>";
+    byte[] bytes = Fixtures.zip(Fixtures.entries(
+        "[Content_Types].xml", Fixtures.utf8(CONTENT_TYPES),
+        "_rels/.rels", Fixtures.utf8(rels(
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "meta/props.xml",
+            REL + "officeDocument", "/Content/Main.XML")),
+        // not named by any relationship: must not be read
+        "word/document.xml", Fixtures.utf8(DOC_OPEN + para("诱饵") + DOC_CLOSE),
+        "content/main.xml", Fixtures.utf8(DOC_OPEN
+            + "<w:p><w:pPr><w:pStyle w:val=\"Sub\"/></w:pPr><w:r><w:t>（一）主动公开</w:t></w:r></w:p>"
+            + para("正文") + DOC_CLOSE),
+        "content/_rels/main.xml.rels", Fixtures.utf8(rels(REL + "styles", "../styling/s.xml")),
+        "styling/s.xml", Fixtures.utf8(styles),
+        "meta/props.xml", Fixtures.utf8(core)));
+
+    SourceDocument doc = reader.read(bytes, "moved.docx", "docx");
+
+    assertEquals(2, doc.blocks().size());
+    Heading heading = assertInstanceOf(Heading.class, doc.blocks().get(0));
+    assertEquals("（一）主动公开", heading.text());
+    assertEquals(2, heading.level());
+    assertEquals("正文", ((Paragraph) doc.blocks().get(1)).text());
+    assertEquals("某县年报", doc.metadata().get("title"));
+  }
+
+  @Test
+  void packageWithoutStylesAndCorePropertiesStillReads() throws Exception {
+    byte[] bytes = minimal("<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>一、概述</w:t></w:r></w:p>"
+        + para("本年度"));
+
+    SourceDocument doc = reader.read(bytes, "bare.docx", "docx");
+
+    // without styles.xml the style id stands for the name
+    assertEquals(1, assertInstanceOf(Heading.class, doc.blocks().get(0)).level());
+    assertEquals("本年度", ((Paragraph) doc.blocks().get(1)).text());
+    assertTrue(doc.metadata().isEmpty());
+  }
+
+  @Test
+  void contentControlsMathAlternateContentAndSpecialRunsKeepTheirText() throws Exception {
+    byte[] bytes = minimal("<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent>"
+        + "<w:p><w:r><w:t xml:space=\"preserve\"> 共 </w:t><w:tab/><w:ptab/><w:noBreakHyphen/><w:cr/>"
+        + "<w:br/></w:r><m:oMath><m:r><m:t>x+1</m:t></m:r></m:oMath>"
+        + "<mc:AlternateContent><mc:Choice Requires=\"w14\"><w:r><w:t>新</w:t></w:r></mc:Choice>"
+        + "<mc:Fallback><w:r><w:t>旧</w:t></w:r></mc:Fallback></mc:AlternateContent>"
+        + "<w:r><w:rPr><w:t>属性</w:t></w:rPr><w:drawing><w:t>图</w:t></w:drawing><w:t>完</w:t></w:r></w:p>"
+        + "</w:sdtContent></w:sdt>"
+        + "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:sdt><w:sdtContent><w:tr>"
+        + "<w:customXml><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" + para("跨两列") + "</w:tc></w:customXml>"
+        + "</w:tr></w:sdtContent></w:sdt><w:tr><w:tc>" + para("1") + "</w:tc><w:tc>" + para("2")
+        + "</w:tc></w:tr></w:tbl>");
+
+    SourceDocument doc = reader.read(bytes, "wrapped.docx", "docx");
+
+    assertEquals(" 共 \t\t-\n\nx+1新完", ((Paragraph) doc.blocks().get(0)).text());
+    TableBlock table = doc.tables().get(0);
+    assertEquals(List.of("跨两列", "跨两列"), texts(table, 0));
+    assertTrue(table.rows().get(0).get(1).isCopy());
+    assertEquals(List.of("1", "2"), texts(table, 1));
+  }
+
+  @Test
+  void doctypeAndEntitiesAreRefusedNotExpanded() throws Exception {
+    for (String doctype : List.of(
+        "<!DOCTYPE w:document [<!ENTITY x \"EXPANDED\">]>",
+        "<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>")) {
+      byte[] bytes = Fixtures.zip(Fixtures.entries(
+          "[Content_Types].xml", Fixtures.utf8(CONTENT_TYPES),
+          "_rels/.rels", Fixtures.utf8(rels(REL + "officeDocument", "word/document.xml")),
+          "word/document.xml", Fixtures.utf8("<?xml version=\"1.0\"?>" + doctype + DOC_OPEN + para("&x;")
+              + DOC_CLOSE)));
+
+      DocumentReadException e =
+          assertThrows(DocumentReadException.class, () -> reader.read(bytes, "xxe.docx", "docx"));
+
+      assertTrue(e.getMessage().startsWith("DOCX 文件损坏：word/document.xml: "), e.getMessage());
+      assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+      assertFalse(e.getMessage().contains("EXPANDED"), e.getMessage());
+    }
+  }
+
+  @Test
+  void inflationBombIsCorruptWithoutFillingMemory() throws Exception {
+    // 64 MB of spaces in the main part, or of zeros in an image nobody reads: about 64 KB each on disk
+    for (String entry : List.of("word/document.xml", "word/media/image1.png")) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        zip.putNextEntry(new ZipEntry("_rels/.rels"));
+        zip.write(Fixtures.utf8(rels(REL + "officeDocument", "word/document.xml")));
+        zip.putNextEntry(new ZipEntry(entry));
+        zip.write(Fixtures.utf8(DOC_OPEN + "<w:p><w:r><w:t>"));
+        byte[] filler = new byte[1 << 20];
+        Arrays.fill(filler, entry.endsWith(".xml") ? (byte) ' ' : 0);
+        for (int i = 0; i < 64; i++) {
+          zip.write(filler);
+        }
+        zip.write(Fixtures.utf8("</w:t></w:r></w:p>" + DOC_CLOSE));
+        zip.closeEntry();
+      }
+      assertTrue(bytes.size() < 1 << 20, "fixture is small on disk: " + bytes.size());
+
+      DocumentReadException e = assertThrows(DocumentReadException.class,
+          () -> reader.read(bytes.toByteArray(), "bomb.docx", "docx"));
+
+      assertTrue(e.getMessage().startsWith("DOCX 文件损坏：zip bomb: " + entry), e.getMessage());
+    }
+  }
+
+  @Test
+  void packageWithoutMainPartIsCorrupt() throws Exception {
+    byte[] noRelationship = Fixtures.zip(Fixtures.entries(
+        "_rels/.rels", Fixtures.utf8(rels(REL + "styles", "word/styles.xml")),
+        "word/document.xml", Fixtures.utf8(DOC_OPEN + para("孤立") + DOC_CLOSE)));
+    byte[] missingTarget = Fixtures.zip(Fixtures.entries(
+        "_rels/.rels", Fixtures.utf8(rels(REL + "officeDocument", "word/document.xml"))));
+    byte[] notWord = Fixtures.zip(Fixtures.entries(
+        "_rels/.rels", Fixtures.utf8(rels(REL + "officeDocument", "xl/workbook.xml")),
+        "xl/workbook.xml", Fixtures.utf8("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
+            + "2006/main\"/>")));
+
+    for (byte[] bytes : List.of(noRelationship, missingTarget, notWord)) {
+      DocumentReadException e =
+          assertThrows(DocumentReadException.class, () -> reader.read(bytes, "hollow.docx", "docx"));
+
+      assertTrue(e.getMessage().startsWith("DOCX 文件损坏："), e.getMessage());
+      assertFalse(e instanceof NotAReportException);
+    }
   }
 
   private static List<String> texts(TableBlock table, int row) {
