@@ -156,8 +156,12 @@ public final class TableLocator {
   }
 
   private String anchorOf(String text, CompiledMapping mapping, String current, Set<String> anchored) {
+    // a long paragraph is not a heading: it is told so without making its whole match form
+    if (TextForms.matchFormLongerThan(text, MAX_ANCHOR_LENGTH)) {
+      return current;
+    }
     String f = TextForms.matchForm(text);
-    if (f.isEmpty() || f.length() > MAX_ANCHOR_LENGTH) {
+    if (f.isEmpty()) {
       return current;
     }
     for (TableSpec spec : mapping.tables()) {

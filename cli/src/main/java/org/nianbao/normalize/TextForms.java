@@ -47,26 +47,58 @@ public final class TextForms {
   static StringBuilder quickForm(String text) {
     StringBuilder sb = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        if (c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-          sb.append(c);
-        }
-      } else if (c >= 0x4E00 && c <= 0x9FFF) {
-        if (Character.isLetterOrDigit(c)) {
-          sb.append(c);
-        }
-      } else if (c >= 0xFF01 && c <= 0xFF5E) {
-        char ascii = (char) (c - 0xFEE0);
-        if (ascii >= '0' && ascii <= '9' || ascii >= 'a' && ascii <= 'z' || ascii >= 'A' && ascii <= 'Z') {
-          sb.append(ascii);
-        }
-      } else if (!(c <= 0x3004 && c >= 0x3000 || c >= 0x3008 && c <= 0x3011 || c >= 0x3014 && c <= 0x301F
-          || c == 0x00A0 || c == 0x00B7 || c >= 0x2010 && c <= 0x2027 || c == 0x2212 || c == 0x25CB)) {
+      char c = simple(text.charAt(i));
+      if (c == NOT_SIMPLE) {
         return null;
+      }
+      if (c != DROPPED) {
+        sb.append(c);
       }
     }
     return sb;
+  }
+
+  /**
+   * Whether {@link #matchForm} of the text is longer than {@code max} characters, told without making it for
+   * long text: the characters it keeps are counted until there are too many. Exact, as NFKC never makes fewer
+   * letters and digits of the characters counted so far (none of them composes with what follows into
+   * something that is not one letter).
+   */
+  public static boolean matchFormLongerThan(String text, int max) {
+    int kept = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = simple(text.charAt(i));
+      if (c == NOT_SIMPLE) {
+        return matchForm(text).length() > max;
+      }
+      if (c != DROPPED && ++kept > max) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final char DROPPED = 0;
+  private static final char NOT_SIMPLE = 0xFFFF;
+
+  /**
+   * A character's part in {@link #quickForm}: what it becomes ({@link #DROPPED} for none), or
+   * {@link #NOT_SIMPLE} when only NFKC can tell.
+   */
+  private static char simple(char c) {
+    if (c < 0x80) {
+      return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ? c : DROPPED;
+    } else if (c >= 0x4E00 && c <= 0x9FFF) {
+      return Character.isLetterOrDigit(c) ? c : DROPPED;
+    } else if (c >= 0xFF01 && c <= 0xFF5E) {
+      char ascii = (char) (c - 0xFEE0);
+      return ascii >= '0' && ascii <= '9' || ascii >= 'a' && ascii <= 'z' || ascii >= 'A' && ascii <= 'Z'
+          ? ascii : DROPPED;
+    } else if (c <= 0x3004 && c >= 0x3000 || c >= 0x3008 && c <= 0x3011 || c >= 0x3014 && c <= 0x301F
+        || c == 0x00A0 || c == 0x00B7 || c >= 0x2010 && c <= 0x2027 || c == 0x2212 || c == 0x25CB) {
+      return DROPPED;
+    }
+    return NOT_SIMPLE;
   }
 
   /**

@@ -55,6 +55,9 @@ class TextFormsTest {
       String s = sb.toString();
       assertEquals(reference(s), TextForms.matchForm(s), () -> "for " + s.codePoints()
           .mapToObj(Integer::toHexString).toList());
+      int max = random.nextInt(12);
+      assertEquals(reference(s).length() > max, TextForms.matchFormLongerThan(s, max), () -> "longer than " + max
+          + " for " + s.codePoints().mapToObj(Integer::toHexString).toList());
     }
   }
 }
