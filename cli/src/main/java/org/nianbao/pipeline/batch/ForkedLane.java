@@ -84,7 +84,18 @@ final class ForkedLane implements Lane {
       cmd.add(limits.encode());
       cmd.add(processor.mappings().map(m -> m.toAbsolutePath().toString()).orElse("-"));
       cmd.add(processor.corrections().map(m -> m.toAbsolutePath().toString()).orElse("-"));
+      if (batchRenders()) {
+        cmd.add(WorkerMain.BARE);
+      }
       return cmd;
+    }
+
+    /**
+     * Whether the batch renders the reports' rows itself: when its workers leave a core free. A lane thread
+     * then renders one report while its worker reads the next; with a worker on every core, the workers do it.
+     */
+    boolean batchRenders() {
+      return jobs < Runtime.getRuntime().availableProcessors();
     }
 
     /** This JVM's own launcher (asking the process for its command costs about 20 ms at a JVM's start). */
@@ -127,6 +138,9 @@ final class ForkedLane implements Lane {
         WorkerProtocol.writeRequest(toWorker, next.get());
       }
       WorkerProtocol.Reply reply = WorkerProtocol.readReply(fromWorker);
+      if (reply.kind() == WorkerProtocol.BARE_REPORT) {
+        return StateStore.reportEntry(ReportCodec.decode(reply.payload()));
+      }
       if (reply.kind() != WorkerProtocol.REPORT) {
         throw new IOException("worker sent reply kind " + reply.kind() + " instead of a report");
       }

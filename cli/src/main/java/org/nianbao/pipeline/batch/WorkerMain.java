@@ -20,10 +20,13 @@ import org.nianbao.read.FileTypes;
  * The entry point of a worker JVM: builds the processor named on the command line, then answers requests
  * on stdin with state entries on stdout until stdin ends. It reads each document itself, within the limits.
  * Arguments: the processor class, the limits ({@link ZipLimits#encode}), then optionally the mappings folder
- * and the corrections file ({@code -} for none).
+ * and the corrections file ({@code -} for none), and {@link #BARE} when the batch renders the rows itself.
  */
 public final class WorkerMain {
   private WorkerMain() {}
+
+  /** The last argument when the worker sends reports without their rows ({@link WorkerProtocol#BARE_REPORT}). */
+  static final String BARE = "bare";
 
   /** An optional path argument: absent, or {@code -} for none. */
   private static Optional<Path> optionalPath(String[] args, int index) {
@@ -38,6 +41,7 @@ public final class WorkerMain {
     System.setIn(new ByteArrayInputStream(new byte[0]));
 
     ProcessorSpec spec = new ProcessorSpec(args[0], optionalPath(args, 2), optionalPath(args, 3));
+    boolean bare = args.length > 4 && args[4].equals(BARE);
     ZipLimits limits = ZipLimits.decode(args[1]);
     // the content detector and the processor are built side by side: both take a moment at a JVM's start
     Thread detector = new Thread(FileTypes::prepare, "nianbao-prepare");
@@ -61,7 +65,11 @@ public final class WorkerMain {
       while ((request = WorkerProtocol.readRequest(in)).isPresent()) {
         WorkerProtocol.Request r = request.get();
         Report report = Outcomes.process(processor, reads, r.source(), r.id(), r.location());
-        WorkerProtocol.writeReply(out, WorkerProtocol.REPORT, StateStore.reportEntry(report));
+        if (bare) {
+          WorkerProtocol.writeReply(out, WorkerProtocol.BARE_REPORT, ReportCodec.encode(report));
+        } else {
+          WorkerProtocol.writeReply(out, WorkerProtocol.REPORT, StateStore.reportEntry(report));
+        }
       }
     }
     WorkerProtocol.writeReply(out, WorkerProtocol.STATS, JvmStats.current().encode());

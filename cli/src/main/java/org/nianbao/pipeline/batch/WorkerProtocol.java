@@ -13,13 +13,15 @@ import org.nianbao.model.ReportId;
  * The pipe between the batch and a worker JVM. A request names a document (source, the id its bytes hashed
  * to, where it is); the worker reads it itself. Replies: a kind byte and a length-prefixed payload. The
  * worker says {@link #READY} (or {@link #START_FAILED} with a message) once, a {@link #REPORT} per request
- * (the state entry: report and rendered rows), and {@link #STATS} when its input ends.
+ * (the state entry: report and rendered rows) or, when the batch renders the rows itself, a
+ * {@link #BARE_REPORT} (the report alone), and {@link #STATS} when its input ends.
  */
 final class WorkerProtocol {
   static final byte READY = 1;
   static final byte START_FAILED = 2;
   static final byte REPORT = 3;
   static final byte STATS = 4;
+  static final byte BARE_REPORT = 5;
 
   private static final byte IN_FILE = 1;
   private static final byte IN_ZIP = 2;
@@ -81,7 +83,7 @@ final class WorkerProtocol {
     if (kind < 0) {
       throw new EOFException("worker closed its output");
     }
-    if (kind < READY || kind > STATS) {
+    if (kind < READY || kind > BARE_REPORT) {
       throw new IOException("worker output out of step (kind " + kind + ")");
     }
     byte[] payload = new byte[checked(in.readInt(), MAX_REPLY)];

@@ -7,13 +7,28 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which compiler a worker JVM gets: C1 unless one worker has a very long run and a core to spare. */
+/**
+ * Which compiler a worker JVM gets: C1 unless one worker has a very long run and a core to spare; and who
+ * renders the rows.
+ */
 class CompilerPolicyTest {
-  private static boolean c1Only(int documents, int jobs) {
-    ForkedLane.Launcher launcher = new ForkedLane.Launcher(ProcessorSpec.pipeline(Optional.empty()), ZipLimits.DEFAULT,
+  private static ForkedLane.Launcher launcher(int jobs) {
+    return new ForkedLane.Launcher(ProcessorSpec.pipeline(Optional.empty()), ZipLimits.DEFAULT,
         512, jobs, Duration.ofMinutes(1), Duration.ofMinutes(1), Path.of("workers.log"), Verbosity.QUIET,
         ClassArchive.forThisJvm(ClassArchive.WORKER));
-    return launcher.command(documents, Optional.empty()).contains("-XX:TieredStopAtLevel=1");
+  }
+
+  private static boolean c1Only(int documents, int jobs) {
+    return launcher(jobs).command(documents, Optional.empty()).contains("-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
+  void workersLeaveTheRowsToTheBatchOnlyWhenTheyLeaveItACore() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    java.util.List<String> command = launcher(cores).command(100, Optional.empty());
+    assertEquals(false, command.get(command.size() - 1).equals(WorkerMain.BARE));
+    command = launcher(Math.max(1, cores - 1)).command(100, Optional.empty());
+    assertEquals(cores > 1, command.get(command.size() - 1).equals(WorkerMain.BARE));
   }
 
   @Test

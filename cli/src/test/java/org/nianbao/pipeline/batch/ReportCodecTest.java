@@ -1,5 +1,6 @@
 package org.nianbao.pipeline.batch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,6 +33,8 @@ class ReportCodecTest {
             new Anomaly(Severity.INFO, "cell_fixed", List.of(), "", "", "", 0)),
         "");
     assertEquals(report, ReportCodec.decode(ReportCodec.encode(report)));
+    // a worker that sends the report bare leaves the batch to make the same state entry from it
+    assertArrayEquals(StateStore.reportEntry(report), StateStore.reportEntry(ReportCodec.decode(ReportCodec.encode(report))));
   }
 
   @Test
