@@ -127,10 +127,11 @@ public record WideLayout(String format, List<Column> columns) {
    * keeps its first cell in locator order, the one cells.csv lists first.
    */
   public CellValue[] cellsOf(Report r) {
+    // a key's first cell in locator order (the earlier one of equal locators), found without sorting
     Map<String, CellValue> byKey = new HashMap<>();
-    r.cells().stream()
-        .sorted((a, b) -> a.locator().compareTo(b.locator()))
-        .forEach(c -> byKey.putIfAbsent(c.key(), c));
+    for (CellValue c : r.cells()) {
+      byKey.merge(c.key(), c, (kept, other) -> kept.locator().compareTo(other.locator()) <= 0 ? kept : other);
+    }
     CellValue[] row = new CellValue[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       row[i] = byKey.get(columns.get(i).key());
