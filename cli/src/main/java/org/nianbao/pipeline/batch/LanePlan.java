@@ -12,12 +12,14 @@ import java.util.Deque;
  * documents starts one worker and opens more only when the work still ahead, at the pace of the last
  * {@link #WINDOW}, would keep the open ones busy longer than {@link #WORTH}, or when no document finished in
  * that time while more wait (scans, slow documents). The pace is first taken a window after the first document
- * finished, as that one includes its worker's start. A larger run opens every lane at once.
+ * finished, as that one includes its worker's start. A larger run opens every lane at once. Measured on the
+ * benchmark documents (README, "Benchmark"): at 400 a second worker opened after two seconds made the run slower
+ * (6.4 against 5.8 s), at 800 two workers from the start made it faster (8.1 against 8.8 s).
  */
 final class LanePlan {
   static final int AT_ONCE_FROM = 500;
   static final Duration WINDOW = Duration.ofSeconds(2);
-  static final Duration WORTH = Duration.ofSeconds(4);
+  static final Duration WORTH = Duration.ofSeconds(8);
 
   private final int max;
   private final int total;
