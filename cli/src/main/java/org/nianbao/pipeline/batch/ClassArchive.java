@@ -120,7 +120,7 @@ public final class ClassArchive {
             }
           }
           Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-          LOG.info("class archive written: {}", target);
+          LOG.debug("class archive written: {}", target);
         }
       } catch (IOException e) {
         LOG.warn("cannot keep the class archive {}: {}", target, e.toString());
