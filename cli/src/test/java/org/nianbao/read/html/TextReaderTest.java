@@ -20,6 +20,47 @@ import org.nianbao.source.SourceDocument;
 import org.nianbao.source.TableBlock;
 
 class TextReaderTest {
+  /** The charset guess as made before the detector was limited to the Chinese charsets: every guess asked. */
+  private static Charset guessWithEveryCharset(byte[] bytes) {
+    org.apache.tika.parser.txt.CharsetDetector detector = new org.apache.tika.parser.txt.CharsetDetector();
+    detector.setText(bytes);
+    for (org.apache.tika.parser.txt.CharsetMatch match : detector.detectAll()) {
+      if (match.getName().equals("GB18030") || match.getName().equals("Big5")) {
+        return Charsets.named(match.getName()).orElse(Charsets.GB18030);
+      }
+    }
+    return Charsets.GB18030;
+  }
+
+  @Test
+  void askingOnlyTheChineseCharsetsGuessesAsAskingEveryOne() throws Exception {
+    List<byte[]> inputs = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(20261203);
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(TestData.corpus())) {
+      for (java.nio.file.Path p : files.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".html"))
+          .sorted().toList()) {
+        String text = new String(java.nio.file.Files.readAllBytes(p), StandardCharsets.UTF_8);
+        for (String name : List.of("GBK", "GB18030", "Big5", "ISO-8859-1")) {
+          inputs.add(text.getBytes(Charset.forName(name)));
+        }
+        // a piece from the middle, as short texts are where guesses are closest
+        int from = random.nextInt(Math.max(1, text.length() - 200));
+        inputs.add(text.substring(from, Math.min(text.length(), from + 10 + random.nextInt(190)))
+            .getBytes(Charset.forName(random.nextBoolean() ? "GBK" : "Big5")));
+      }
+    }
+    inputs.add("Café déjà vu, naïve façade".getBytes(StandardCharsets.ISO_8859_1));
+    int nonUtf8 = 0;
+    for (byte[] bytes : inputs) {
+      if (Charsets.bom(bytes).isPresent() || Charsets.isUtf8(bytes, 0)) {
+        continue;
+      }
+      nonUtf8++;
+      assertEquals(guessWithEveryCharset(bytes), TextReader.charsetOf(bytes));
+    }
+    assertTrue(nonUtf8 > 100, "too few inputs that need a guess: " + nonUtf8);
+  }
+
   private static final String SEED = "seeds/000_cba99305fd9fd5d3.txt";
   private static final TextReader READER = new TextReader();
 
