@@ -55,11 +55,15 @@ public final class IndicatorRows {
   /** Fewer rows than this is no indicator table. */
   private static final int MIN_ROWS = 5;
 
-  private final Tokenizer tokenizer = new Tokenizer();
-
   /** The document with its indicator rows as a table, when its text holds an indicator table. */
   public Optional<Rebuilt> rebuild(SourceDocument doc, CompiledMapping mapping) {
-    List<Token> tokens = tokenizer.tokens(doc);
+    return rebuild(TokenizedDocument.of(doc), mapping);
+  }
+
+  /** {@link #rebuild(SourceDocument, CompiledMapping)} of a document already cut into tokens. */
+  public Optional<Rebuilt> rebuild(TokenizedDocument tokenized, CompiledMapping mapping) {
+    SourceDocument doc = tokenized.document();
+    List<Token> tokens = tokenized.tokens();
     int header = header(tokens);
     if (header < 0) {
       return Optional.empty();

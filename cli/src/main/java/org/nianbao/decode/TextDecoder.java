@@ -65,15 +65,21 @@ public final class TextDecoder {
   private static final long JOINT_LIMIT = 20_000;
   private static final Pattern PROSE_NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*[件条项]");
 
-  private final Tokenizer tokenizer = new Tokenizer();
-
   /** Decodes the tables of the best-fitting era among those with fixed rows; empty when none fits. */
   public Optional<Decoded> decode(SourceDocument doc, CompiledMapping mapping, Integer year) {
     if (year == null) {
       // only a document that names its year is taken for a report whose tables lost their grid
       return Optional.empty();
     }
-    List<Token> tokens = tokenizer.tokens(doc);
+    return decode(TokenizedDocument.of(doc), mapping, year);
+  }
+
+  /** {@link #decode(SourceDocument, CompiledMapping, Integer)} of a document already cut into tokens. */
+  public Optional<Decoded> decode(TokenizedDocument text, CompiledMapping mapping, Integer year) {
+    if (year == null) {
+      return Optional.empty();
+    }
+    List<Token> tokens = text.tokens();
     List<Obs> rows = observedRows(tokens);
     List<Prose> prose = proseNumbers(tokens);
     Decoded best = null;

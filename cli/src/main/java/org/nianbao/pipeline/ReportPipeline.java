@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.nianbao.decode.IndicatorRows;
 import org.nianbao.decode.TextDecoder;
+import org.nianbao.decode.TokenizedDocument;
 import org.nianbao.locate.LocatedReport;
 import org.nianbao.locate.MetadataFinder;
 import org.nianbao.locate.ReportMetadata;
@@ -285,7 +286,8 @@ public final class ReportPipeline implements DocumentProcessor {
    * otherwise be fitted to an indicator list).
    */
   private Optional<LocatedReport> decoded(SourceDocument doc, ReportMetadata meta) {
-    Optional<LocatedReport> indicators = indicatorRows.rebuild(doc, mapping).flatMap(r -> {
+    TokenizedDocument text = TokenizedDocument.of(doc);
+    Optional<LocatedReport> indicators = indicatorRows.rebuild(text, mapping).flatMap(r -> {
       LocatedReport l = locator.locate(r.document(), mapping, meta.year());
       if (l.matches().isEmpty() || l.matches().stream().anyMatch(m -> !m.spec().optionalRows())) {
         return Optional.empty();
@@ -298,7 +300,7 @@ public final class ReportPipeline implements DocumentProcessor {
       // the fixed-row templates began with the 2019 reports: an older report's text is not fitted to them
       return indicators;
     }
-    return decoder.decode(doc, mapping, meta.year()).map(d -> {
+    return decoder.decode(text, mapping, meta.year()).map(d -> {
       List<Anomaly> anomalies = new ArrayList<>(d.anomalies());
       Set<String> found = new LinkedHashSet<>();
       d.matches().forEach(m -> found.add(m.spec().id()));
