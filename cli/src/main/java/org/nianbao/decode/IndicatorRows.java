@@ -56,11 +56,6 @@ public final class IndicatorRows {
   private static final int MIN_ROWS = 5;
 
   /** The document with its indicator rows as a table, when its text holds an indicator table. */
-  public Optional<Rebuilt> rebuild(SourceDocument doc, CompiledMapping mapping) {
-    return rebuild(TokenizedDocument.of(doc), mapping);
-  }
-
-  /** {@link #rebuild(SourceDocument, CompiledMapping)} of a document already cut into tokens. */
   public Optional<Rebuilt> rebuild(TokenizedDocument tokenized, CompiledMapping mapping) {
     SourceDocument doc = tokenized.document();
     List<Token> tokens = tokenized.tokens();

@@ -28,7 +28,6 @@ import org.nianbao.model.Flag;
 import org.nianbao.model.Messages;
 import org.nianbao.model.Severity;
 import org.nianbao.normalize.TextForms;
-import org.nianbao.source.SourceDocument;
 import org.nianbao.source.SourceRef;
 
 /**
@@ -66,17 +65,9 @@ public final class TextDecoder {
   private static final Pattern PROSE_NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*[件条项]");
 
   /** Decodes the tables of the best-fitting era among those with fixed rows; empty when none fits. */
-  public Optional<Decoded> decode(SourceDocument doc, CompiledMapping mapping, Integer year) {
-    if (year == null) {
-      // only a document that names its year is taken for a report whose tables lost their grid
-      return Optional.empty();
-    }
-    return decode(TokenizedDocument.of(doc), mapping, year);
-  }
-
-  /** {@link #decode(SourceDocument, CompiledMapping, Integer)} of a document already cut into tokens. */
   public Optional<Decoded> decode(TokenizedDocument text, CompiledMapping mapping, Integer year) {
     if (year == null) {
+      // only a document that names its year is taken for a report whose tables lost their grid
       return Optional.empty();
     }
     List<Token> tokens = text.tokens();

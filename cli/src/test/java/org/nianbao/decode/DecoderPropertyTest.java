@@ -56,7 +56,7 @@ class DecoderPropertyTest {
         blocks.add(new Paragraph(lines.get(i), new SourceRef("p.txt", 0, "line " + (i + 1))));
       }
       SourceDocument doc = new SourceDocument("p.txt", "txt", blocks, Map.of());
-      Optional<TextDecoder.Decoded> d = DECODER.decode(doc, MAPPING, 2022);
+      Optional<TextDecoder.Decoded> d = DECODER.decode(TokenizedDocument.of(doc), MAPPING, 2022);
       if (d.isEmpty()) {
         continue;
       }

@@ -24,12 +24,12 @@ class IndicatorRowsTest {
   private static final CompiledMapping MAPPING = new MappingLoader(KeyCatalog.get()).load(Optional.empty());
   private final IndicatorRows rows = new IndicatorRows();
 
-  private static SourceDocument doc(String... lines) {
+  private static TokenizedDocument doc(String... lines) {
     List<Block> blocks = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       blocks.add(new Paragraph(lines[i], new SourceRef("t.txt", 0, "line " + (i + 1))));
     }
-    return new SourceDocument("t.txt", "txt", blocks, Map.of());
+    return TokenizedDocument.of(new SourceDocument("t.txt", "txt", blocks, Map.of()));
   }
 
   private static List<List<String>> grid(IndicatorRows.Rebuilt r) {
