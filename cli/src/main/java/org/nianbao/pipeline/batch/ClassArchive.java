@@ -83,7 +83,7 @@ public final class ClassArchive {
     return archive.filter(Files::isRegularFile).map(a -> "-XX:SharedArchiveFile=" + a);
   }
 
-  /** The one worker of this run that makes the archive, when there is none yet and its folder is writable. */
+  /** The one JVM of this run that makes the archive, when there is none yet and its folder is writable. */
   public Optional<Dump> claimDump() {
     if (archive.isEmpty() || Files.exists(archive.get()) || !Files.isWritable(archive.get().getParent())
         || !dumpClaimed.compareAndSet(false, true)) {
@@ -94,7 +94,7 @@ public final class ClassArchive {
     return Optional.of(new Dump(target, temp));
   }
 
-  /** An archive being written by one worker as it exits. */
+  /** An archive being written by one JVM as it exits. */
   public static final class Dump {
     private final Path target;
     private final Path temp;
@@ -108,7 +108,7 @@ public final class ClassArchive {
       return "-XX:ArchiveClassesAtExit=" + temp;
     }
 
-    /** The worker exited normally: the archive replaces any older one of the same jar. */
+    /** The JVM exited normally: the archive replaces any older one of the same jar and kind. */
     public void complete() {
       try {
         if (Files.size(temp) > 0) {
