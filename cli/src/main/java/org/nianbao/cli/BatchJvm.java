@@ -56,6 +56,28 @@ final class BatchJvm {
     return SECOND.equals(System.getProperty(PROPERTY));
   }
 
+  /** The second JVM's command: this JVM's options and arguments, with its compiler, collector and archive. */
+  static List<String> command(String[] args, List<String> options, ClassArchive classes,
+      Optional<ClassArchive.Dump> dump) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (inputBytes(args, C2_PAYS_FROM_BYTES) < C2_PAYS_FROM_BYTES) {
+      cmd.add("-XX:TieredStopAtLevel=1");
+    }
+    cmd.add("-XX:+UseSerialGC");
+    cmd.addAll(dump.map(ClassArchive.Dump::flags).orElseGet(classes::useFlags));
+    cmd.addAll(options);
+    cmd.add("-D" + PROPERTY + "=" + SECOND);
+    cmd.add("-D" + TERMINAL + "=" + (System.console() != null));
+    cmd.add("-D" + RunLock.RUN_PID + "=" + ProcessHandle.current().pid());
+    // the jar as the archive names it, which need not be how this JVM was given it
+    cmd.add("-cp");
+    cmd.add(classes.classPath());
+    cmd.add(Main.class.getName());
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
   /**
    * Runs the command in the second JVM and returns its exit status; empty when this JVM should run it
    * itself (not {@code extract}, already the second, the user's own JVM options, or no JVM could start).
@@ -71,28 +93,9 @@ final class BatchJvm {
         return OptionalInt.empty();
       }
     }
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (inputBytes(args, C2_PAYS_FROM_BYTES) < C2_PAYS_FROM_BYTES) {
-      cmd.add("-XX:TieredStopAtLevel=1");
-    }
-    cmd.add("-XX:+UseSerialGC");
     ClassArchive classes = ClassArchive.forThisJvm(ClassArchive.BATCH);
     Optional<ClassArchive.Dump> dump = classes.claimDump();
-    if (dump.isPresent()) {
-      // the classes CDS cannot keep (old class file versions) are named on standard output as it dumps
-      cmd.add("-Xlog:cds=off");
-      cmd.add("-Xlog:cds+dynamic=off");
-    }
-    dump.map(ClassArchive.Dump::flag).or(classes::useFlag).ifPresent(cmd::add);
-    cmd.addAll(options);
-    cmd.add("-D" + PROPERTY + "=" + SECOND);
-    cmd.add("-D" + TERMINAL + "=" + (System.console() != null));
-    cmd.add("-D" + RunLock.RUN_PID + "=" + ProcessHandle.current().pid());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
-    cmd.addAll(List.of(args));
+    List<String> cmd = command(args, options, classes, dump);
     Process second;
     try {
       second = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)

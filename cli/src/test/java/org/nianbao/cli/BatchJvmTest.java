@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.pipeline.batch.ClassArchive;
 import org.nianbao.pipeline.batch.FakeProcessor;
 
 /**
@@ -54,6 +55,29 @@ class BatchJvmTest {
     Process usage = start(dir.resolve("in"), dir.resolve("out2"), "--no-such-option");
     assertTrue(usage.waitFor(120, TimeUnit.SECONDS));
     assertEquals(2, usage.exitValue());
+  }
+
+  /**
+   * A run started from another folder names the jar by another path; the second JVM is given the jar as its
+   * class archive names it, or CDS refuses the archive and prints its English warning on the user's terminal.
+   */
+  @Test
+  void theSecondJvmNamesTheJarAsItsArchiveDoes() throws Exception {
+    Path jar = dir.resolve("nianbao.jar");
+    try (java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      j.putNextEntry(new java.util.jar.JarEntry(ClassArchive.class.getName().replace('.', '/') + ".class"));
+      j.closeEntry();
+    }
+    String relative = Path.of("").toAbsolutePath().relativize(jar).toString();
+    ClassArchive classes = ClassArchive.of(relative, ClassArchive.BATCH);
+    Files.write(Path.of(classes.claimDump().orElseThrow().flags().get(0).replaceFirst("^[^=]*=", "")
+        .replaceFirst("\\.\\d+\\.tmp$", "")), new byte[] {1});
+    List<String> cmd = BatchJvm.command(new String[] {"extract", dir.toString()}, List.of("-Xmx1g"), classes,
+        Optional.empty());
+    assertEquals(jar.toString(), cmd.get(cmd.indexOf("-cp") + 1));
+    assertTrue(cmd.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")), cmd.toString());
+    assertTrue(cmd.contains("-Xlog:cds+dynamic=off"), cmd.toString());
+    assertTrue(cmd.contains("-Xmx1g"));
   }
 
   /** The options whose values the input count skips are exactly extract's options that take a value. */

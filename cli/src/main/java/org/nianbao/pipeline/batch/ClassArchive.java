@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -44,7 +45,16 @@ public final class ClassArchive {
    * @param role {@link #WORKER} or {@link #BATCH}
    */
   public static ClassArchive forThisJvm(String role) {
-    String classPath = System.getProperty("java.class.path");
+    return of(System.getProperty("java.class.path"), role);
+  }
+
+  /**
+   * For a class path. The jar is named by its absolute path, in the JVMs started with the archive as in the
+   * one that made it: CDS refuses an archive made with the jar named otherwise ({@code target/nianbao.jar}
+   * from one folder, {@code /home/a/nianbao/target/nianbao.jar} from another) and says so on the run's
+   * terminal, in English.
+   */
+  public static ClassArchive of(String classPath, String role) {
     if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")
         || Boolean.getBoolean("nianbao.noClassArchive")) {
       return new ClassArchive(classPath, Optional.empty());
@@ -74,13 +84,20 @@ public final class ClassArchive {
     }
   }
 
-  String classPath() {
+  /** The class path to start a JVM of this kind with: the jar's absolute path when there is an archive. */
+  public String classPath() {
     return classPath;
   }
 
-  /** The flag that maps the archive in, when it exists. */
-  public Optional<String> useFlag() {
-    return archive.filter(Files::isRegularFile).map(a -> "-XX:SharedArchiveFile=" + a);
+  /**
+   * The flags that map the archive in, when it exists. An archive the JVM cannot map after all (another
+   * Java update under the same path, an address clash) only costs its speed: the JVM's warning about it
+   * is turned off, since it would reach the user's terminal.
+   */
+  public List<String> useFlags() {
+    return archive.filter(Files::isRegularFile)
+        .map(a -> List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"))
+        .orElse(List.of());
   }
 
   /** The one JVM of this run that makes the archive, when there is none yet and its folder is writable. */
@@ -104,8 +121,13 @@ public final class ClassArchive {
       this.temp = temp;
     }
 
-    public String flag() {
-      return "-XX:ArchiveClassesAtExit=" + temp;
+    /**
+     * The flags that write the archive as the JVM exits. CDS names the classes it cannot keep (old class file
+     * versions) on standard output as it dumps: the user's terminal for the batch's JVM, the pipe to the batch
+     * for a worker; it is turned off.
+     */
+    public List<String> flags() {
+      return List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** The JVM exited normally: the archive replaces any older one of the same jar and kind. */

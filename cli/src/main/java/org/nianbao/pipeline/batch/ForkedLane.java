@@ -58,7 +58,7 @@ final class ForkedLane implements Lane {
       return new ForkedLane(this);
     }
 
-    List<String> command(int remaining, Optional<String> archiveFlag) {
+    List<String> command(int remaining, List<String> archiveFlags) {
       List<String> cmd = new ArrayList<>();
       cmd.add(javaBinary());
       cmd.add("-Xmx" + heapMb + "m");
@@ -67,7 +67,7 @@ final class ForkedLane implements Lane {
       if (remaining / jobs < C2_PAYS_FROM_DOCUMENTS || jobs >= Runtime.getRuntime().availableProcessors()) {
         cmd.add("-XX:TieredStopAtLevel=1");
       }
-      archiveFlag.ifPresent(cmd::add);
+      cmd.addAll(archiveFlags);
       cmd.add("-Djava.awt.headless=true");
       // tuning hook for benchmarks: extra worker JVM options, e.g. -Dnianbao.worker.jvmArgs="-XX:TieredStopAtLevel=1"
       for (String extra : System.getProperty("nianbao.worker.jvmArgs", "").trim().split("\\s+")) {
@@ -222,11 +222,11 @@ final class ForkedLane implements Lane {
 
   private Worker start(int remaining) throws WorkerStartException {
     Optional<ClassArchive.Dump> dump = launcher.classes().claimDump();
-    Optional<String> archiveFlag = dump.map(ClassArchive.Dump::flag).or(() -> launcher.classes().useFlag());
+    List<String> archiveFlags = dump.map(ClassArchive.Dump::flags).orElseGet(launcher.classes()::useFlags);
     Process process;
     try {
       Files.createDirectories(launcher.log().toAbsolutePath().getParent());
-      List<String> command = launcher.command(remaining, archiveFlag);
+      List<String> command = launcher.command(remaining, archiveFlags);
       LOG.info("starting a worker: {}", String.join(" ", command));
       ProcessBuilder builder = new ProcessBuilder(command)
           .redirectError(ProcessBuilder.Redirect.appendTo(launcher.log().toFile()));
