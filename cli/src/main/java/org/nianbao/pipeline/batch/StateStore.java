@@ -7,10 +7,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -85,6 +88,8 @@ final class StateStore {
 
   private final Path root;
   private final Path done;
+  /** The entries an earlier run left (resumed runs only), read once before the lanes start. */
+  private final Set<String> earlier = new HashSet<>();
 
   private StateStore(Path root) {
     this.root = root;
@@ -114,8 +119,13 @@ final class StateStore {
     }
     Files.createDirectories(store.done);
     try (Stream<Path> files = Files.list(store.done)) {
-      for (Path leftover : files.filter(p -> !isEntry(p.getFileName().toString())).toList()) {
-        Files.deleteIfExists(leftover);
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (isEntry(name)) {
+          store.earlier.add(name);
+        } else {
+          Files.deleteIfExists(file);
+        }
       }
     }
     return store;
@@ -273,14 +283,30 @@ final class StateStore {
    * @param retryable a failure that was not the document's fault, retried by {@code --retry-failed}
    */
   void put(String key, byte[] entry, boolean retryable) throws IOException {
-    Path tmp = Files.createTempFile(done, "." + key, ".tmp");
+    // one temporary file per key: an input is stored once per run, and open() removes what a killed run left;
+    // written with one call, as creating and writing files costs a run of thousands some seconds
+    Path tmp = done.resolve("." + key + ".tmp");
+    boolean moved = false;
     try {
-      Files.write(tmp, entry);
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(entry);
+        while (bytes.hasRemaining()) {
+          out.write(bytes);
+        }
+      }
       Files.move(tmp, done.resolve(key + (retryable ? RETRY : DONE)), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
-      Files.deleteIfExists(done.resolve(key + (retryable ? DONE : RETRY)));
+      moved = true;
+      // an earlier run's entry of the other kind (a failure now retried, or the reverse) must not stay beside it
+      String other = key + (retryable ? DONE : RETRY);
+      if (earlier.contains(other)) {
+        Files.deleteIfExists(done.resolve(other));
+      }
     } finally {
-      Files.deleteIfExists(tmp);
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 

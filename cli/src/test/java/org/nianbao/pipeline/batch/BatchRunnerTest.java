@@ -260,5 +260,10 @@ class BatchRunnerTest {
     BatchResult retried = new BatchRunner(retry, healthy).run(new Recorder());
     assertEquals(1, assertInstanceOf(BatchResult.Completed.class, retried).summary().resumed());
     assertEquals("ok", Fixtures.reportsBySource(out).get("in/b.txt").get("status"));
+    try (java.util.stream.Stream<Path> entries = Files.list(StateStore.folder(out).resolve("done"))) {
+      List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(2, names.size(), "the retried failure's entry is replaced, not kept beside the new one: " + names);
+      assertTrue(names.stream().allMatch(n -> n.endsWith(".rep")), names.toString());
+    }
   }
 }
