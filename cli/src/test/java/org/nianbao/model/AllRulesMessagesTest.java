@@ -39,7 +39,7 @@ class AllRulesMessagesTest {
   private static final Pattern MESSAGE = Pattern.compile("Messages\\.rule\\(\\s*\"([a-z0-9_]+)\"");
   private static final Pattern CONSTANT = Pattern.compile("([A-Z_][A-Z0-9_]*) = \"([a-z0-9_]+)\"");
   private static final Pattern FORMAT_NAMES =
-      Pattern.compile("\\b(?:PDF|DOCX|DOC|HTML|OLE2|Office Open XML|Word|MB|nianbao)\\b|%EOF|--[a-z-]+");
+      Pattern.compile("\\b(?:PDF|DOCX|DOC|HTML|OLE2|Office Open XML|XML|ZIP|Word|MB|nianbao)\\b|%EOF|--[a-z-]+");
   private static final Pattern KEY_LIKE = Pattern.compile("\\b[a-z0-9_]+\\.[a-z_]+\\.[a-z_.]+\\b");
 
   /** Message entries (rule.<code> or rule.<code>.<variant>) the source emits. */

@@ -43,7 +43,7 @@ public final class DocxReader implements DocumentReader {
       OpcPackage pkg = OpcPackage.read(bytes);
       OpcPackage.Relationship main = pkg.first("", "officeDocument");
       if (main == null) {
-        throw new IOException("no main document part: _rels/.rels has no officeDocument relationship");
+        throw new IOException(org.nianbao.model.Messages.text("read.docx_no_main"));
       }
       Element document = root(pkg, main.target(), "document");
       Element body = child(document, "body");
@@ -61,11 +61,11 @@ public final class DocxReader implements DocumentReader {
   private static Element root(OpcPackage pkg, String part, String local) throws IOException {
     byte[] xml = pkg.part(part);
     if (xml == null) {
-      throw new IOException("part " + part + " not found");
+      throw new IOException(org.nianbao.model.Messages.text("read.docx_part_missing", part));
     }
     Element root = OpcPackage.parse(xml, part).getDocumentElement();
     if (!local.equals(wordName(root))) {
-      throw new IOException("part " + part + " is not w:" + local + " but " + root.getTagName());
+      throw new IOException(org.nianbao.model.Messages.text("read.docx_part_wrong", part, "w:" + local, root.getTagName()));
     }
     return root;
   }

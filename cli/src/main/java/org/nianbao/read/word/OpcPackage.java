@@ -23,6 +23,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
+import org.nianbao.model.Messages;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -88,12 +89,12 @@ final class OpcPackage {
           }
         }
         if (out != null && parts.put(name, out.toByteArray()) != null) {
-          throw new IOException("two zip entries named " + entry.getName());
+          throw new IOException(Messages.text("read.docx_duplicate_entry", entry.getName()));
         }
       }
     }
     if (!any) {
-      throw new IOException("not a zip file, or a zip without entries");
+      throw new IOException(Messages.text("read.docx_not_zip"));
     }
     return new OpcPackage(parts);
   }
@@ -101,14 +102,13 @@ final class OpcPackage {
   private static void checkLimits(String entry, long inflated, long compressed, long total, long maxPart)
       throws IOException {
     if (inflated > maxPart) {
-      throw new IOException("zip bomb: " + entry + " inflates to more than " + maxPart + " bytes");
+      throw new IOException(Messages.text("read.docx_bomb_part", entry, maxPart >> 20));
     }
     if (total > MAX_TOTAL_BYTES) {
-      throw new IOException("zip bomb: the entries up to " + entry + " inflate to more than " + MAX_TOTAL_BYTES
-          + " bytes");
+      throw new IOException(Messages.text("read.docx_bomb_total", entry, MAX_TOTAL_BYTES >> 20));
     }
     if (inflated > RATIO_GRACE_BYTES && compressed * 100 < inflated * MIN_RATIO_PERCENT) {
-      throw new IOException("zip bomb: " + entry + " inflates more than " + 100 / MIN_RATIO_PERCENT + " times");
+      throw new IOException(Messages.text("read.docx_bomb_ratio", entry, 100 / MIN_RATIO_PERCENT));
     }
   }
 
@@ -207,7 +207,7 @@ final class OpcPackage {
       });
       return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
     } catch (SAXException e) {
-      throw new IOException(name + ": " + e.getMessage(), e);
+      throw new IOException(Messages.text("read.docx_bad_xml", name, e.getMessage()), e);
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }
