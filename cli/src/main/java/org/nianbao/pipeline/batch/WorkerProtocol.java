@@ -11,10 +11,11 @@ import org.nianbao.model.ReportId;
 
 /**
  * The pipe between the batch and a worker JVM. A request names a document (source, the id its bytes hashed
- * to, where it is); the worker reads it itself. Replies: a kind byte and a length-prefixed payload. The
- * worker says {@link #READY} (or {@link #START_FAILED} with a message) once, a {@link #REPORT} per request
- * (the state entry: report and rendered rows) or, when the batch renders the rows itself, a
- * {@link #BARE_REPORT} (the report alone), and {@link #STATS} when its input ends.
+ * to, where it is) under a tag; the worker reads it itself. Replies: a kind byte, a tag and a length-prefixed
+ * payload. The worker says {@link #READY} (or {@link #START_FAILED} with a message) once, a {@link #REPORT} per
+ * request (the state entry: report and rendered rows) or, when the batch renders the rows itself, a
+ * {@link #BARE_REPORT} (the report alone), and {@link #STATS} when its input ends. A worker with several
+ * slots reads several documents at once and answers each as it finishes, so replies name their request's tag.
  */
 final class WorkerProtocol {
   static final byte READY = 1;
@@ -31,11 +32,14 @@ final class WorkerProtocol {
 
   private WorkerProtocol() {}
 
-  record Request(String source, ReportId id, Location location) {}
+  /** A document to read; its reply carries the same tag. */
+  record Request(int tag, String source, ReportId id, Location location) {}
 
-  record Reply(byte kind, byte[] payload) {}
+  /** A worker's message: a report for the request of the same tag, or READY, START_FAILED, STATS (tag 0). */
+  record Reply(byte kind, int tag, byte[] payload) {}
 
-  static void writeRequest(DataOutputStream out, Task task) throws IOException {
+  static void writeRequest(DataOutputStream out, int tag, Task task) throws IOException {
+    out.writeInt(tag);
     ReportCodec.writeString(out, task.source());
     ReportCodec.writeString(out, task.id().hex());
     if (task.location() instanceof Location.InFile f) {
@@ -58,7 +62,8 @@ final class WorkerProtocol {
     if (first < 0) {
       return Optional.empty();
     }
-    int sourceLength = first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
+    int tag = first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
+    int sourceLength = in.readInt();
     byte[] source = new byte[checked(sourceLength, 1 << 20)];
     in.readFully(source);
     ReportId id = new ReportId(ReportCodec.readString(in));
@@ -68,11 +73,12 @@ final class WorkerProtocol {
       case IN_ZIP -> new Location.InZip(Path.of(ReportCodec.readString(in)), in.readLong(), ReportCodec.readString(in));
       default -> throw new IOException("worker pipe out of step (location kind " + kind + ")");
     };
-    return Optional.of(new Request(new String(source, StandardCharsets.UTF_8), id, location));
+    return Optional.of(new Request(tag, new String(source, StandardCharsets.UTF_8), id, location));
   }
 
-  static void writeReply(DataOutputStream out, byte kind, byte[] payload) throws IOException {
+  static void writeReply(DataOutputStream out, byte kind, int tag, byte[] payload) throws IOException {
     out.writeByte(kind);
+    out.writeInt(tag);
     out.writeInt(payload.length);
     out.write(payload);
     out.flush();
@@ -86,9 +92,10 @@ final class WorkerProtocol {
     if (kind < READY || kind > BARE_REPORT) {
       throw new IOException("worker output out of step (kind " + kind + ")");
     }
+    int tag = in.readInt();
     byte[] payload = new byte[checked(in.readInt(), MAX_REPLY)];
     in.readFully(payload);
-    return new Reply((byte) kind, payload);
+    return new Reply((byte) kind, tag, payload);
   }
 
   private static int checked(int length, int max) throws IOException {

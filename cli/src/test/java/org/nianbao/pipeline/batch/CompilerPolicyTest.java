@@ -19,15 +19,15 @@ class CompilerPolicyTest {
   }
 
   private static boolean c1Only(int documents, int jobs) {
-    return launcher(jobs).command(documents, java.util.List.of()).contains("-XX:TieredStopAtLevel=1");
+    return launcher(jobs).command(documents, java.util.List.of(), 1).contains("-XX:TieredStopAtLevel=1");
   }
 
   @Test
   void workersLeaveTheRowsToTheBatchOnlyWhenTheyLeaveItACore() {
     int cores = Runtime.getRuntime().availableProcessors();
-    java.util.List<String> command = launcher(cores).command(100, java.util.List.of());
+    java.util.List<String> command = launcher(cores).command(100, java.util.List.of(), 1);
     assertEquals(false, command.get(command.size() - 1).equals(WorkerMain.BARE));
-    command = launcher(Math.max(1, cores - 1)).command(100, java.util.List.of());
+    command = launcher(Math.max(1, cores - 1)).command(100, java.util.List.of(), 1);
     assertEquals(cores > 1, command.get(command.size() - 1).equals(WorkerMain.BARE));
   }
 

@@ -16,7 +16,8 @@ import org.nianbao.read.FileTypes;
 /**
  * A stand-in processor steered by markers in the bytes, loaded by class name in worker JVMs: REPORT gives
  * an ok report with two cells, TRUNCATED a failed one, HANG never returns, CRASH ends the JVM, OOM fills
- * the heap, SLOW takes a moment; anything else is unrecognized.
+ * the heap, SLOW takes a moment, LINGER three seconds; WHO names the worker JVM (its pid) as the agency;
+ * anything else is unrecognized.
  */
 public final class FakeProcessor implements DocumentProcessor {
   @Override
@@ -39,6 +40,9 @@ public final class FakeProcessor implements DocumentProcessor {
     if (text.contains("SLOW")) {
       sleep(40);
     }
+    if (text.contains("LINGER")) {
+      sleep(3000);
+    }
     if (text.contains("TRUNCATED")) {
       return Report.unreadable(id, source, type, Status.FAILED, "corrupt: truncated");
     }
@@ -48,7 +52,8 @@ public final class FakeProcessor implements DocumentProcessor {
           new CellValue("t3.total", BigDecimal.valueOf(n), Integer.toString(n), Set.of(), 1, "t3/r1/c1", "总计", "总计"),
           new CellValue("t1.blank", null, "", Set.of(org.nianbao.model.Flag.BLANK), 1, "t1/r2/c1", "空", "本年"));
       List<Anomaly> anomalies = List.of(new Anomaly(Severity.WARNING, "blank_cell", List.of("t1.blank"), "", "", "空白单元格", 1));
-      return new Report(id, source, type, Status.OK, "2021", "某某镇人民政府", 2021, "年度报告", cells, anomalies, "");
+      String agency = text.contains("WHO") ? Long.toString(ProcessHandle.current().pid()) : "某某镇人民政府";
+      return new Report(id, source, type, Status.OK, "2021", agency, 2021, "年度报告", cells, anomalies, "");
     }
     return Report.unreadable(id, source, type, Status.UNRECOGNIZED, "no known template");
   }

@@ -1,0 +1,121 @@
+package org.nianbao.pipeline.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.model.ReportId;
+import org.nianbao.model.Status;
+
+/**
+ * Two lanes share one worker JVM. A document is failed only for what it did itself: when the shared worker
+ * dies with both lanes' documents in it, each is read again by a worker of its own; when it is stopped for
+ * one document over its time, the other lane's document goes to its successor.
+ */
+class SharedWorkerTest {
+  @TempDir
+  Path dir;
+
+  private ForkedLane.Launcher launcher(Duration timeout) {
+    return new ForkedLane.Launcher(new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()),
+        ZipLimits.DEFAULT, 128, 2, timeout, Duration.ofMinutes(1), dir.resolve("workers.log"), Verbosity.QUIET,
+        ClassArchive.forThisJvm(ClassArchive.WORKER));
+  }
+
+  private Task task(String name, String text) throws Exception {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Path file = dir.resolve(name);
+    Files.write(file, bytes);
+    return new Task(name, ReportId.of(bytes), new Location.InFile(file), bytes, false);
+  }
+
+  /** The lane's outcome after a pause, on a thread of its own as the batch's lanes run. */
+  private static CompletableFuture<Lane.Outcome> later(Lane lane, Task task, long pauseMillis) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        Thread.sleep(pauseMillis);
+        return lane.process(task, Optional.empty(), 10);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static String pid(Lane.Outcome outcome) {
+    return outcome.head().summary().agency();
+  }
+
+  @Test
+  void twoLanesReadTheirDocumentsInOneJvm() throws Exception {
+    ForkedLane.Launcher launcher = launcher(Duration.ofSeconds(60));
+    Lane a = launcher.open();
+    Lane b = launcher.open();
+    try {
+      CompletableFuture<Lane.Outcome> first = later(a, task("a.txt", "REPORT WHO a"), 0);
+      CompletableFuture<Lane.Outcome> second = later(b, task("b.txt", "REPORT WHO b"), 0);
+      assertEquals(Status.OK, first.get().head().status());
+      assertEquals(Status.OK, second.get().head().status());
+      assertEquals(pid(first.get()), pid(second.get()));
+      // a third lane gets a worker of its own
+      Lane c = launcher.open();
+      try {
+        Lane.Outcome third = c.process(task("c.txt", "REPORT WHO c"), Optional.empty(), 10);
+        assertNotEquals(pid(first.get()), pid(third));
+      } finally {
+        c.close();
+      }
+    } finally {
+      a.close();
+      b.close();
+    }
+    assertEquals(true, a.stats().cpuNanos() + b.stats().cpuNanos() > 0, "the shared worker's cost is counted");
+  }
+
+  @Test
+  void aCrashFailsOnlyTheDocumentThatCausesItAgain() throws Exception {
+    ForkedLane.Launcher launcher = launcher(Duration.ofSeconds(60));
+    Lane a = launcher.open();
+    Lane b = launcher.open();
+    try {
+      // b's document is still being read when a's ends the shared worker
+      CompletableFuture<Lane.Outcome> innocent = later(b, task("b.txt", "REPORT LINGER WHO b"), 0);
+      CompletableFuture<Lane.Outcome> guilty = later(a, task("a.txt", "CRASH"), 1000);
+      assertEquals(Status.FAILED, guilty.get().head().status());
+      assertEquals("处理进程崩溃：退出状态 7", errorOf(guilty.get()));
+      assertEquals(Status.OK, innocent.get().head().status());
+    } finally {
+      a.close();
+      b.close();
+    }
+  }
+
+  @Test
+  void aDocumentOverItsTimeStopsTheWorkerButNotTheOtherLanesDocument() throws Exception {
+    ForkedLane.Launcher launcher = launcher(Duration.ofSeconds(6));
+    Lane a = launcher.open();
+    Lane b = launcher.open();
+    try {
+      CompletableFuture<Lane.Outcome> hanging = later(a, task("a.txt", "HANG"), 0);
+      // still being read when a's document runs out of time at six seconds: read again by the next worker
+      CompletableFuture<Lane.Outcome> other = later(b, task("b.txt", "REPORT LINGER WHO b"), 4000);
+      assertEquals(Status.FAILED, hanging.get().head().status());
+      assertEquals("超时：6 秒内未处理完", errorOf(hanging.get()));
+      assertEquals(Status.OK, other.get().head().status());
+    } finally {
+      a.close();
+      b.close();
+    }
+  }
+
+  private static String errorOf(Lane.Outcome outcome) throws Exception {
+    StateStore.Entry entry = StateStore.decode(outcome.entry(), "test");
+    return ((StateStore.Stored) entry).report().error();
+  }
+}
