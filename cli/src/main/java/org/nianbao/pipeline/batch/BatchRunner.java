@@ -147,7 +147,7 @@ public final class BatchRunner {
         : new ForkedLane.Launcher(options.processor(), options.limits(), options.workerHeapMb(), options.jobs(),
             options.timeout(), Duration.ofMinutes(2), StateStore.folder(out).resolve("workers.log"),
             options.verbosity(), ClassArchive.forThisJvm(ClassArchive.WORKER));
-    Dispatch dispatch = new Dispatch(store, finished, listener, total, new LanePlan(options.jobs(), total));
+    Dispatch dispatch = new Dispatch(store, finished, listener, total, new LanePlan(options.jobs(), total, factory.sharing()));
     Lanes lanes = new Lanes(dispatch, factory);
     try {
       new InputWalker(options.limits(), store.temp().resolve("spool")).walk(options.inputs(), dispatch);

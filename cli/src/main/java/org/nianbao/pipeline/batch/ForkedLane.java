@@ -71,6 +71,11 @@ final class ForkedLane implements Lane {
       this(processor, limits, heapMb, jobs, timeout, startTimeout, log, verbosity, classes, new Pool());
     }
 
+    @Override
+    public int sharing() {
+      return Math.max(1, Math.min(MAX_SLOTS, jobs));
+    }
+
     /** A lane on the worker being filled, or on a new one when that is full. */
     @Override
     public Lane open() {

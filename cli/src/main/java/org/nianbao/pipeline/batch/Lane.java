@@ -45,5 +45,10 @@ interface Lane extends AutoCloseable {
   /** Opens lanes; a lane starts its worker when it gets its first document. */
   interface Factory {
     Lane open();
+
+    /** How many lanes in a row share one worker's start (and open together). */
+    default int sharing() {
+      return 1;
+    }
   }
 }

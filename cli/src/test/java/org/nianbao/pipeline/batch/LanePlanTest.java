@@ -14,6 +14,10 @@ class LanePlanTest {
     assertEquals(2, new LanePlan(2, LanePlan.AT_ONCE_FROM).atStart());
     assertEquals(1, new LanePlan(2, LanePlan.AT_ONCE_FROM - 1).atStart());
     assertEquals(1, new LanePlan(1, 10_000).atStart());
+    // lanes that share a worker's start open together, however small the run
+    assertEquals(2, new LanePlan(2, 20, 2).atStart());
+    assertEquals(2, new LanePlan(4, 20, 2).atStart());
+    assertEquals(1, new LanePlan(1, 20, 2).atStart());
   }
 
   @Test
