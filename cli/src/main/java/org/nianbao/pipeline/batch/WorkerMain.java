@@ -77,16 +77,16 @@ public final class WorkerMain {
     }
     WorkerProtocol.writeReply(out, WorkerProtocol.READY, 0, new byte[0]);
 
-    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-      error.printStackTrace();
-      Runtime.getRuntime().halt(1);
-    });
     // requests are read as they come; each slot takes the next one, reads it and answers under its tag
     BlockingQueue<Optional<WorkerProtocol.Request>> requests = new LinkedBlockingQueue<>();
     boolean bareReports = bare;
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < slots; i++) {
       Thread t = new Thread(() -> serve(processor, limits, bareReports, requests, out), "nianbao-slot-" + i);
+      t.setUncaughtExceptionHandler((thread, error) -> {
+        error.printStackTrace();
+        Runtime.getRuntime().halt(1);
+      });
       t.start();
       threads.add(t);
     }
