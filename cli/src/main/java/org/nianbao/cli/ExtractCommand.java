@@ -46,8 +46,8 @@ final class ExtractCommand implements Callable<Integer> {
   private Path out;
 
   @Option(names = "--jobs", paramLabel = "N",
-      description = "Most documents extracted at once (default: the number of cores, fewer if memory is short; "
-          + "a run of fewer than 500 starts with one and adds more only for long work).")
+      description = "Most documents extracted at once, two to a worker process (default: the number of cores, "
+          + "fewer if memory is short; a run of fewer than 500 starts one worker and adds more only for long work).")
   private Integer jobs;
 
   @Option(names = "--resume", description = "Skip inputs an earlier run into the same folder finished.")
