@@ -78,18 +78,16 @@ class SharedWorkerTest {
     assertEquals(true, a.stats().cpuNanos() + b.stats().cpuNanos() > 0, "the shared worker's cost is counted");
   }
 
-  @Test
-  void aCrashFailsOnlyTheDocumentThatCausesItAgain() throws Exception {
-    ForkedLane.Launcher launcher = launcher(Duration.ofSeconds(60));
+  /** Two lanes of one worker, each handed its document after its pause; both outcomes, the lanes closed. */
+  private Lane.Outcome[] twoLanes(Duration timeout, String textA, long pauseA, String textB, long pauseB)
+      throws Exception {
+    ForkedLane.Launcher launcher = launcher(timeout);
     Lane a = launcher.open();
     Lane b = launcher.open();
     try {
-      // b's document is still being read when a's ends the shared worker
-      CompletableFuture<Lane.Outcome> innocent = later(b, task("b.txt", "REPORT LINGER WHO b"), 0);
-      CompletableFuture<Lane.Outcome> guilty = later(a, task("a.txt", "CRASH"), 1000);
-      assertEquals(Status.FAILED, guilty.get().head().status());
-      assertEquals("处理进程崩溃：退出状态 7", errorOf(guilty.get()));
-      assertEquals(Status.OK, innocent.get().head().status());
+      CompletableFuture<Lane.Outcome> first = later(a, task("a.txt", textA), pauseA);
+      CompletableFuture<Lane.Outcome> second = later(b, task("b.txt", textB), pauseB);
+      return new Lane.Outcome[] {first.get(), second.get()};
     } finally {
       a.close();
       b.close();
@@ -97,21 +95,21 @@ class SharedWorkerTest {
   }
 
   @Test
+  void aCrashFailsOnlyTheDocumentThatCausesItAgain() throws Exception {
+    // b's document is still being read when a's ends the shared worker
+    Lane.Outcome[] o = twoLanes(Duration.ofSeconds(60), "CRASH", 1000, "REPORT LINGER WHO b", 0);
+    assertEquals(Status.FAILED, o[0].head().status());
+    assertEquals("处理进程崩溃：退出状态 7", errorOf(o[0]));
+    assertEquals(Status.OK, o[1].head().status());
+  }
+
+  @Test
   void aDocumentOverItsTimeStopsTheWorkerButNotTheOtherLanesDocument() throws Exception {
-    ForkedLane.Launcher launcher = launcher(Duration.ofSeconds(6));
-    Lane a = launcher.open();
-    Lane b = launcher.open();
-    try {
-      CompletableFuture<Lane.Outcome> hanging = later(a, task("a.txt", "HANG"), 0);
-      // still being read when a's document runs out of time at six seconds: read again by the next worker
-      CompletableFuture<Lane.Outcome> other = later(b, task("b.txt", "REPORT LINGER WHO b"), 4000);
-      assertEquals(Status.FAILED, hanging.get().head().status());
-      assertEquals("超时：6 秒内未处理完", errorOf(hanging.get()));
-      assertEquals(Status.OK, other.get().head().status());
-    } finally {
-      a.close();
-      b.close();
-    }
+    // b's document is still being read when a's runs out of time at six seconds: the next worker reads it
+    Lane.Outcome[] o = twoLanes(Duration.ofSeconds(6), "HANG", 0, "REPORT LINGER WHO b", 4000);
+    assertEquals(Status.FAILED, o[0].head().status());
+    assertEquals("超时：6 秒内未处理完", errorOf(o[0]));
+    assertEquals(Status.OK, o[1].head().status());
   }
 
   private static String errorOf(Lane.Outcome outcome) throws Exception {
