@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +138,7 @@ final class ForkedLane implements Lane {
 
     synchronized Group join(Launcher launcher) {
       if (filling == null || filling.members == filling.slots) {
-        filling = new Group(launcher, Math.max(1, Math.min(MAX_SLOTS, launcher.jobs() - lanes)));
+        filling = new Group(launcher, Math.max(1, Math.min(launcher.sharing(), launcher.jobs() - lanes)));
       }
       lanes++;
       filling.members++;

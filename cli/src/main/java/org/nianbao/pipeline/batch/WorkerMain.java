@@ -92,11 +92,11 @@ public final class WorkerMain {
     }
     try {
       Optional<WorkerProtocol.Request> request;
-      do {
-        request = WorkerProtocol.readRequest(in);
+      while ((request = WorkerProtocol.readRequest(in)).isPresent()) {
         requests.put(request);
-      } while (request.isPresent());
+      }
     } finally {
+      // one end mark for each slot
       for (int i = 0; i < slots; i++) {
         requests.put(Optional.empty());
       }

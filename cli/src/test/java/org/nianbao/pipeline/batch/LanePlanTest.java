@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 class LanePlanTest {
   private static final long MS = 1_000_000L;
 
+  /** A plan for two lanes whose one open lane finished 80 documents, 25 ms apart, in its first two seconds. */
+  private static LanePlan eightyInTwoSeconds(int total) {
+    LanePlan plan = new LanePlan(2, total);
+    plan.taskStarted(0);
+    for (int i = 0; i < 80; i++) {
+      plan.taskFinished(100 * MS + i * 25 * MS);
+    }
+    return plan;
+  }
+
   @Test
   void aLargeRunOpensEveryLaneAtOnceASmallOneStartsWithOne() {
     assertEquals(2, new LanePlan(2, LanePlan.AT_ONCE_FROM).atStart());
@@ -38,22 +48,13 @@ class LanePlanTest {
 
   @Test
   void workThatTheOpenLaneFinishesSoonGetsNoSecondWorker() {
-    LanePlan plan = new LanePlan(2, 200);
-    plan.taskStarted(0);
     // 80 documents in the last two seconds: 25 ms each, so 100 more take 2.5 s
-    for (int i = 0; i < 80; i++) {
-      plan.taskFinished(100 * MS + i * 25 * MS);
-    }
-    assertFalse(plan.another(1, 100, 2_100 * MS));
+    assertFalse(eightyInTwoSeconds(200).another(1, 100, 2_100 * MS));
   }
 
   @Test
   void workThatWouldKeepTheLaneBusyLongOpensAnother() {
-    LanePlan plan = new LanePlan(2, 450);
-    plan.taskStarted(0);
-    for (int i = 0; i < 80; i++) {
-      plan.taskFinished(100 * MS + i * 25 * MS);
-    }
+    LanePlan plan = eightyInTwoSeconds(450);
     // 350 more at 25 ms: nearly 9 s
     assertTrue(plan.another(1, 350, 2_100 * MS));
     assertFalse(plan.another(2, 350, 2_100 * MS), "never more than --jobs");
