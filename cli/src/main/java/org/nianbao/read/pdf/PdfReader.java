@@ -59,6 +59,7 @@ public final class PdfReader implements DocumentReader {
     }
     try (PDDocument document =
         Loader.loadPDF(bytes, "", null, null, MemoryUsageSetting.setupMixed(MAX_MEMORY, MAX_SCRATCH).streamCache)) {
+      document.setResourceCache(new FontKeepingCache());
       if (document.getNumberOfPages() == 0) {
         throw new DocumentReadException(org.nianbao.model.Messages.text("read.pdf_no_pages"));
       }
