@@ -2,9 +2,11 @@ package org.nianbao.decode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +42,8 @@ import org.nianbao.source.SourceRef;
  * fewer numbers than the template's columns is a glued run: every split is enumerated, and one is taken only
  * when exactly one reading satisfies the identities that bind it ({@code split_by_identity}) or, for rows no
  * identity binds, the only reading that the numbers stated in the prose confirm ({@code split_by_prose}).
- * Anything else stays blank with a {@code table_unreadable} anomaly naming the keys. Stateless.
+ * Anything else stays blank with a {@code table_unreadable} anomaly naming the keys. Its only state is what
+ * each era's template gives every document alike, worked out on first use; it is safe for concurrent use.
  */
 public final class TextDecoder {
   /** The decoder's answer for one document. */
@@ -63,6 +66,8 @@ public final class TextDecoder {
   /** Combinations of open runs' readings tried together; beyond this the runs stay unread. */
   private static final long JOINT_LIMIT = 20_000;
   private static final Pattern PROSE_NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*[件条项]");
+  /** Each era's template by its mapping (by identity: a mapping is compiled once and never changes). */
+  private final Map<FormatMapping, Era> eras = Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** Decodes the tables of the best-fitting era among those with fixed rows; empty when none fits. */
   public Optional<Decoded> decode(TokenizedDocument text, CompiledMapping mapping, Integer year) {
@@ -78,7 +83,7 @@ public final class TextDecoder {
       if (fm.tables().stream().anyMatch(TableSpec::optionalRows)) {
         continue;
       }
-      Decoded d = new FormatRun(fm, rows, prose).run();
+      Decoded d = new FormatRun(fm, eras.computeIfAbsent(fm, Era::of), rows, prose).run();
       boolean better = best == null || d.score() > best.score() || d.score() == best.score() && year != null
           && preferByYear(d.format(), best.format(), year);
       if (better) {
@@ -153,14 +158,20 @@ public final class TextDecoder {
     return out;
   }
 
-  /** A template row of one block. */
-  record TRow(TableSpec table, BlockSpec block, RowSpec row, int index) {
-    List<String> keys() {
+  /** A template row of one block, with its cell keys and label forms. */
+  record TRow(TableSpec table, BlockSpec block, RowSpec row, int index, List<String> keys, List<String> forms) {
+    static TRow of(TableSpec table, BlockSpec block, RowSpec row, int index) {
       List<String> keys = new ArrayList<>();
       for (ColumnSpec c : block.columns()) {
         keys.add(MappingLoader.key(table.id(), row == null ? "" : row.key(), c.key()));
       }
-      return keys;
+      List<String> forms = new ArrayList<>();
+      if (row != null) {
+        // a bare form shorter than four characters (总计 of （七）总计) is too common to stand without its numbering
+        forms.addAll(row.labels());
+        row.bareLabels().stream().filter(b -> b.length() >= 4).forEach(forms::add);
+      }
+      return new TRow(table, block, row, index, List.copyOf(keys), List.copyOf(forms));
     }
 
     int width() {
@@ -170,17 +181,69 @@ public final class TextDecoder {
     String label() {
       return row == null ? block.columns().get(0).parentLabel() : row.label();
     }
+  }
 
-    List<String> forms() {
-      if (row == null) {
-        return List.of();
+  /**
+   * What an era's template gives every document alike, worked out once per mapping: its template rows, its
+   * keys, and its identities of equality with each side's '*' expanded over those keys.
+   */
+  private record Era(List<TRow> rows, Set<String> keys, List<Sides> equalities) {
+    static Era of(FormatMapping fm) {
+      List<TRow> rows = new ArrayList<>();
+      Set<String> keys = new LinkedHashSet<>();
+      for (TableSpec t : fm.tables()) {
+        keys.addAll(t.keys());
+        for (BlockSpec b : t.blocks()) {
+          if (b.unlabelledRow()) {
+            rows.add(TRow.of(t, b, null, rows.size()));
+          }
+          for (RowSpec r : b.rows()) {
+            rows.add(TRow.of(t, b, r, rows.size()));
+          }
+        }
       }
-      // a bare form shorter than four characters (总计 of （七）总计) is too common to stand without its numbering
-      List<String> f = new ArrayList<>(row.labels());
-      row.bareLabels().stream().filter(b -> b.length() >= 4).forEach(f::add);
-      return f;
+      List<Sides> equalities = new ArrayList<>();
+      for (IdentitySpec id : fm.identities()) {
+        if (id.relation() != IdentitySpec.Relation.EQUAL) {
+          continue;
+        }
+        for (IdentitySpec.Instance inst : id.instances()) {
+          List<String> left = expand(inst.left(), keys);
+          List<String> right = expand(inst.right(), keys);
+          if (left != null && right != null) {
+            equalities.add(new Sides(left, right));
+          }
+        }
+      }
+      return new Era(List.copyOf(rows), Collections.unmodifiableSet(keys), List.copyOf(equalities));
+    }
+
+    /** A side's keys with '*' expanded over the era's keys; null when a plain key is not in the era. */
+    private static List<String> expand(List<String> terms, Set<String> allKeys) {
+      List<String> out = new ArrayList<>();
+      for (String term : terms) {
+        String t = term.endsWith("?") ? term.substring(0, term.length() - 1) : term;
+        if (t.contains("*")) {
+          int star = t.indexOf('*');
+          String prefix = t.substring(0, star);
+          String suffix = t.substring(star + 1);
+          for (String k : allKeys) {
+            if (k.length() > prefix.length() + suffix.length() && k.startsWith(prefix) && k.endsWith(suffix)) {
+              out.add(k);
+            }
+          }
+        } else if (allKeys.contains(t)) {
+          out.add(t);
+        } else if (!term.endsWith("?")) {
+          return null;
+        }
+      }
+      return List.copyOf(out);
     }
   }
+
+  /** The two sides of one identity instance of equality, as keys of the era. */
+  private record Sides(List<String> left, List<String> right) {}
 
   /** A glued run waiting for the identities: its keys and every reading. */
   private static final class Run {
@@ -206,30 +269,21 @@ public final class TextDecoder {
     private final FormatMapping fm;
     private final List<Obs> rows;
     private final List<Prose> prose;
-    private final List<TRow> templateRows = new ArrayList<>();
+    private final List<TRow> templateRows;
     private final Map<String, BigDecimal> fixed = new HashMap<>();
     private final List<Run> runs = new ArrayList<>();
     private final Map<String, List<MappedCell>> cellsByTable = new LinkedHashMap<>();
     private final Map<String, Set<String>> rowsFound = new LinkedHashMap<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
-    private final Set<String> allKeys = new LinkedHashSet<>();
+    private final Era era;
     private int score;
 
-    FormatRun(FormatMapping fm, List<Obs> rows, List<Prose> prose) {
+    FormatRun(FormatMapping fm, Era era, List<Obs> rows, List<Prose> prose) {
       this.fm = fm;
+      this.era = era;
+      this.templateRows = era.rows();
       this.rows = rows;
       this.prose = prose;
-      for (TableSpec t : fm.tables()) {
-        allKeys.addAll(t.keys());
-        for (BlockSpec b : t.blocks()) {
-          if (b.unlabelledRow()) {
-            templateRows.add(new TRow(t, b, null, templateRows.size()));
-          }
-          for (RowSpec r : b.rows()) {
-            templateRows.add(new TRow(t, b, r, templateRows.size()));
-          }
-        }
-      }
     }
 
     Decoded run() {
@@ -579,36 +633,28 @@ public final class TextDecoder {
 
     private List<Equation> equations() {
       List<Equation> out = new ArrayList<>();
-      for (IdentitySpec id : fm.identities()) {
-        if (id.relation() != IdentitySpec.Relation.EQUAL) {
-          continue;
-        }
-        for (IdentitySpec.Instance inst : id.instances()) {
-          List<String> left = expand(inst.left());
-          List<String> right = expand(inst.right());
-          if (left == null || right == null) {
-            continue;
-          }
-          long constant = 0;
-          Map<String, Integer> coef = new LinkedHashMap<>();
-          boolean integral = true;
-          for (int side = 0; side < 2; side++) {
-            int sign = side == 0 ? 1 : -1;
-            for (String k : side == 0 ? left : right) {
-              BigDecimal f = fixed.get(k);
-              if (f == null) {
-                coef.merge(k, sign, Integer::sum);
-              } else if (f.stripTrailingZeros().scale() <= 0) {
-                constant += sign * f.longValueExact();
-              } else {
-                integral = false;
-              }
+      for (Sides inst : era.equalities()) {
+        List<String> left = inst.left();
+        List<String> right = inst.right();
+        long constant = 0;
+        Map<String, Integer> coef = new LinkedHashMap<>();
+        boolean integral = true;
+        for (int side = 0; side < 2; side++) {
+          int sign = side == 0 ? 1 : -1;
+          for (String k : side == 0 ? left : right) {
+            BigDecimal f = fixed.get(k);
+            if (f == null) {
+              coef.merge(k, sign, Integer::sum);
+            } else if (f.stripTrailingZeros().scale() <= 0) {
+              constant += sign * f.longValueExact();
+            } else {
+              integral = false;
             }
           }
-          coef.values().removeIf(c -> c == 0);
-          if (integral && !coef.isEmpty()) {
-            out.add(new Equation(constant, coef));
-          }
+        }
+        coef.values().removeIf(c -> c == 0);
+        if (integral && !coef.isEmpty()) {
+          out.add(new Equation(constant, coef));
         }
       }
       return out;
@@ -810,29 +856,6 @@ public final class TextDecoder {
         }
       }
       return ties == 1 && bestHits >= r.row.width() - 1 ? best : null;
-    }
-
-    /** A side's keys with '*' expanded over the era's keys; null when a plain key is not in the era. */
-    private List<String> expand(List<String> terms) {
-      List<String> out = new ArrayList<>();
-      for (String term : terms) {
-        String t = term.endsWith("?") ? term.substring(0, term.length() - 1) : term;
-        if (t.contains("*")) {
-          int star = t.indexOf('*');
-          String prefix = t.substring(0, star);
-          String suffix = t.substring(star + 1);
-          for (String k : allKeys) {
-            if (k.length() > prefix.length() + suffix.length() && k.startsWith(prefix) && k.endsWith(suffix)) {
-              out.add(k);
-            }
-          }
-        } else if (allKeys.contains(t)) {
-          out.add(t);
-        } else if (!term.endsWith("?")) {
-          return null;
-        }
-      }
-      return out;
     }
   }
 }

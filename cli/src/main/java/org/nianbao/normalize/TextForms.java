@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * for provenance; these forms are only compared, never written out.
  */
 public final class TextForms {
+  private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\u3000\\u00A0]+");
   private static final Pattern YEAR_BEFORE_NIAN = Pattern.compile("(?<![0-9])(?:19|20)[0-9]{2}(?=年)");
   private static final Pattern LEADING_NUMBERING =
       Pattern.compile("^(?:第?[0-9一二三四五六七八九十]{1,3}(?=[^0-9])|[0-9]{1,2}(?=[^0-9]))");
@@ -118,7 +119,7 @@ public final class TextForms {
 
   /** Text for display in messages and label columns: whitespace runs (incl. line breaks) collapsed. */
   public static String display(String text) {
-    return text.replaceAll("[\\s\\u3000\\u00A0]+", " ").strip();
+    return SPACE_RUN.matcher(text).replaceAll(" ").strip();
   }
 
   /** Similarity in [0,1]: 1 − edit distance / longer length. */
