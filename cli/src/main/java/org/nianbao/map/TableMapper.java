@@ -103,6 +103,10 @@ public final class TableMapper {
     return new Prepared(table, views, scanned);
   }
 
+  /**
+   * Maps a prepared table with one spec. A spec that binds no cell does not fit: its match has score 0 and
+   * nothing else (every table is tried against every era's specs, and most do not fit).
+   */
   public TableMatch map(Prepared prepared, TableSpec spec) {
     TableBlock table = prepared.table;
     List<RowView> views = prepared.views;
@@ -114,9 +118,6 @@ public final class TableMapper {
     for (Segment seg : segments(views, spec)) {
       score += mapBlock(prepared, seg.block(), seg.start(), seg.end(), spec, cells, anomalies, found, expected);
     }
-    if (!spec.optionalRows()) {
-      expected.addAll(spec.keys());
-    }
     int page = table.firstPage();
     if (spec.transposed()) {
       TableMatch transposed = mapTransposed(prepared, spec);
@@ -124,7 +125,13 @@ public final class TableMapper {
         return transposed;
       }
     }
-    return new TableMatch(spec, cells, anomalies, found, expected, cells.isEmpty() ? 0 : score, page);
+    if (cells.isEmpty()) {
+      return new TableMatch(spec, List.of(), List.of(), Set.of(), Set.of(), 0, page);
+    }
+    if (!spec.optionalRows()) {
+      expected.addAll(spec.keys());
+    }
+    return new TableMatch(spec, cells, anomalies, found, expected, score, page);
   }
 
   /**

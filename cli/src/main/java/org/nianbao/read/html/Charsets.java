@@ -1,9 +1,6 @@
 package org.nianbao.read.html;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -41,17 +38,52 @@ final class Charsets {
     return Optional.empty();
   }
 
-  /** True when the bytes from {@code offset} are well-formed UTF-8 (ASCII included). */
+  /**
+   * True when the bytes from {@code offset} are well-formed UTF-8 (ASCII included): the shortest form of
+   * each code point, no encoded surrogates, nothing above U+10FFFF, no sequence cut short. Checked byte by
+   * byte without decoding, as the text is decoded once afterwards.
+   */
   static boolean isUtf8(byte[] b, int offset) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b, offset, b.length - offset));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+    int i = offset;
+    int n = b.length;
+    while (i < n) {
+      int lead = b[i] & 0xFF;
+      if (lead < 0x80) {
+        i++;
+        continue;
+      }
+      int more;
+      int low = 0x80;
+      int high = 0xBF;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        more = 1;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        more = 2;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        more = 3;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return false;
+      }
+      if (i + more >= n) {
+        return false;
+      }
+      int second = b[i + 1] & 0xFF;
+      if (second < low || second > high) {
+        return false;
+      }
+      for (int k = 2; k <= more; k++) {
+        int next = b[i + k] & 0xFF;
+        if (next < 0x80 || next > 0xBF) {
+          return false;
+        }
+      }
+      i += more + 1;
     }
+    return true;
   }
 
   static boolean hasNonAscii(byte[] b, int offset) {
