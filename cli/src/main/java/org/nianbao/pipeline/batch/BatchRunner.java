@@ -9,8 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -442,21 +444,28 @@ public final class BatchRunner {
     /** A lane thread's loop: extract, store, report, until told to stop or the run fails. */
     void drain(Lane lane) {
       try {
+        // the tasks after this one, as many as the lane uses and are waiting, go to the worker with it: it
+        // starts on them as soon as it is done, while this thread stores the outcome
+        Deque<Task> ahead = new ArrayDeque<>();
         Task task = queue.take();
         while (task != STOP) {
-          // the next task, when one is waiting, goes to the worker with this one: it starts on it as soon as
-          // it is done, while this thread stores the outcome
-          Task next = queue.poll();
+          while (ahead.size() < lane.ahead() && (ahead.isEmpty() || ahead.peekLast() != STOP)) {
+            Task next = queue.poll();
+            if (next == null) {
+              break;
+            }
+            ahead.add(next);
+          }
           try {
             if (startFailure.get() == null && failure.get() == null) {
-              extract(lane, task, Optional.ofNullable(next).filter(t -> t != STOP));
+              extract(lane, task, ahead.stream().takeWhile(t -> t != STOP).toList());
             }
           } finally {
             if (task.spooled() && task.location() instanceof Location.InFile f) {
               deleteQuietly(f.path());
             }
           }
-          task = next != null ? next : queue.take();
+          task = ahead.isEmpty() ? queue.take() : ahead.poll();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -468,11 +477,11 @@ public final class BatchRunner {
       }
     }
 
-    private void extract(Lane lane, Task task, Optional<Task> next) {
+    private void extract(Lane lane, Task task, List<Task> ahead) {
       Lane.Outcome outcome;
       plan.taskStarted(System.nanoTime());
       try {
-        outcome = lane.process(task, next, Math.max(1, remaining()));
+        outcome = lane.process(task, ahead, Math.max(1, remaining()));
       } catch (WorkerStartException e) {
         startFailure.compareAndSet(null, e);
         return;

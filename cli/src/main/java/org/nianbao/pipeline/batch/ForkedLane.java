@@ -398,10 +398,12 @@ final class ForkedLane implements Lane {
 
   private final Launcher launcher;
   private final Group group;
-  /** The task sent ahead with the last one, the worker it went to, and its reply to come. */
-  private Task sentAhead;
+  /** A task sent to the worker ahead of its turn, and its reply to come. */
+  private record Sent(Task task, CompletableFuture<WorkerProtocol.Reply> reply) {}
+
+  /** Tasks sent ahead of their turn, with their replies to come, and the worker they went to. */
+  private final List<Sent> sentAhead = new ArrayList<>();
   private Worker sentTo;
-  private CompletableFuture<WorkerProtocol.Reply> sentReply;
   private JvmStats stats = JvmStats.NONE;
 
   private ForkedLane(Launcher launcher, Group group) {
@@ -409,8 +411,17 @@ final class ForkedLane implements Lane {
     this.group = group;
   }
 
+  /**
+   * Two tasks ahead when this lane renders its reports' rows (its worker then reads a short document faster
+   * than the lane stores the one before, and with one task ahead it waited for the next), else one.
+   */
   @Override
-  public Outcome process(Task task, Optional<Task> next, int remaining) throws WorkerStartException {
+  public int ahead() {
+    return launcher.batchRenders() ? 2 : 1;
+  }
+
+  @Override
+  public Outcome process(Task task, List<Task> ahead, int remaining) throws WorkerStartException {
     Worker w;
     try {
       w = group.worker(remaining);
@@ -421,14 +432,23 @@ final class ForkedLane implements Lane {
       return Outcome.failed(task, Messages.text("error.worker_start", String.valueOf(e.getMessage())));
     }
     // a task sent ahead to a worker that has since ended is sent again, to its successor
-    CompletableFuture<WorkerProtocol.Reply> reply = task == sentAhead && sentTo == w ? sentReply : w.send(task);
-    sentAhead = null;
-    sentTo = null;
-    sentReply = null;
-    if (next.isPresent()) {
-      sentReply = w.send(next.get());
-      sentAhead = next.get();
+    if (sentTo != w) {
+      sentAhead.clear();
       sentTo = w;
+    }
+    CompletableFuture<WorkerProtocol.Reply> reply = null;
+    for (int i = 0; i < sentAhead.size() && reply == null; i++) {
+      if (sentAhead.get(i).task() == task) {
+        reply = sentAhead.remove(i).reply();
+      }
+    }
+    if (reply == null) {
+      reply = w.send(task);
+    }
+    for (Task t : ahead) {
+      if (sentAhead.stream().noneMatch(s -> s.task() == t)) {
+        sentAhead.add(new Sent(t, w.send(t)));
+      }
     }
     Duration limit = ScanAllowance.limit(task, launcher.timeout());
     try {
@@ -443,7 +463,7 @@ final class ForkedLane implements Lane {
       if (ended.stopped) {
         // stopped for another lane's document: this one is read by the worker that replaces it
         group.stop(w);
-        return process(task, Optional.empty(), remaining);
+        return process(task, List.of(), remaining);
       }
       String reason = w.crashReason(ended.getCause());
       group.stop(w);
@@ -490,7 +510,7 @@ final class ForkedLane implements Lane {
     own.members = 1;
     ForkedLane solo = new ForkedLane(launcher, own);
     try {
-      return solo.process(task, Optional.empty(), remaining);
+      return solo.process(task, List.of(), remaining);
     } catch (WorkerStartException e) {
       return Outcome.failed(task, Messages.text("error.worker_start", String.valueOf(e.getMessage())));
     } finally {

@@ -2,7 +2,7 @@ package org.nianbao.pipeline.batch;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +34,7 @@ final class InProcessLane implements Lane {
   }
 
   @Override
-  public Outcome process(Task task, Optional<Task> next, int remaining) {
+  public Outcome process(Task task, List<Task> ahead, int remaining) {
     Future<Report> result = thread.submit(() -> Outcomes.process(processor, reads, task.source(), task.id(),
         task.location()));
     try {

@@ -1,6 +1,6 @@
 package org.nianbao.pipeline.batch;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
  * One extraction slot of the batch: a worker JVM, or the calling JVM in tests. A lane turns every task
@@ -29,12 +29,18 @@ interface Lane extends AutoCloseable {
   }
 
   /**
-   * @param next the task this lane takes after this one, when it is already known: a lane may hand it to its
-   *     worker at once, so that the worker goes on to it without waiting while this outcome is stored
+   * @param ahead the tasks this lane takes after this one, in order, as far as they are already known (at most
+   *     {@link #ahead()}): a lane may hand them to its worker at once, so that the worker goes on to them
+   *     without waiting while this outcome is stored
    * @param remaining documents the run still expects, for lanes whose setup depends on the work ahead
    * @throws WorkerStartException when this lane's first worker cannot start: no later document would fix it
    */
-  Outcome process(Task task, Optional<Task> next, int remaining) throws WorkerStartException;
+  Outcome process(Task task, List<Task> ahead, int remaining) throws WorkerStartException;
+
+  /** How many of the tasks after the current one this lane can use ahead of time; none by default. */
+  default int ahead() {
+    return 0;
+  }
 
   /** What this lane's workers cost, summed (CPU) or at their peak (memory); zeros when unknown. */
   JvmStats stats();

@@ -226,9 +226,9 @@ class BatchRunnerTest {
       private final Lane inner = healthy.open();
 
       @Override
-      public Outcome process(Task task, Optional<Task> next, int remaining) throws WorkerStartException {
+      public Outcome process(Task task, List<Task> ahead, int remaining) throws WorkerStartException {
         if (!task.source().endsWith("b.txt")) {
-          return inner.process(task, next, remaining);
+          return inner.process(task, ahead, remaining);
         }
         try {
           return Outcome.of(StateStore.reportEntry(Outcomes.failed(task, "worker crashed: killed by signal 9")), true);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SharedWorkerTest {
     return CompletableFuture.supplyAsync(() -> {
       try {
         Thread.sleep(pauseMillis);
-        return lane.process(task, Optional.empty(), 10);
+        return lane.process(task, List.of(), 10);
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -66,7 +67,7 @@ class SharedWorkerTest {
       // a third lane gets a worker of its own
       Lane c = launcher.open();
       try {
-        Lane.Outcome third = c.process(task("c.txt", "REPORT WHO c"), Optional.empty(), 10);
+        Lane.Outcome third = c.process(task("c.txt", "REPORT WHO c"), List.of(), 10);
         assertNotEquals(pid(first.get()), pid(third));
       } finally {
         c.close();
