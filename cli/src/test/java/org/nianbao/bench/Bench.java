@@ -23,9 +23,11 @@ import org.nianbao.TestData;
 /**
  * The batch benchmark (README, "Benchmark"), one command: on the same unique documents and in one run, plain
  * Tika text extraction (its own JVM), {@code extract} with the default jobs and with {@code --jobs 1}, at each
- * corpus size; then one large run with four 400 MB files and the batch's heap capped at 256 MB. Each is a
- * separate {@code java} process timed from start to end, as a user would run it; {@code extract} also
- * reports (hidden {@code --stats}) its own CPU and JIT seconds and peak memory, and its workers'.
+ * corpus size, each {@code extract} run right after a Tika run of its own and its ratio taken against that one
+ * (the machine's speed drifts over minutes); then one large run with four 400 MB files and the batch's heap
+ * capped at 256 MB. Each is a separate {@code java} process timed from start to end, as a user would run it;
+ * {@code extract} also reports (hidden {@code --stats}) its own CPU and JIT seconds and peak memory, and its
+ * workers'.
  *
  * <p>Arguments: {@code [SIZE...] [--big N]}; default {@code 200 2000 --big 10000}; {@code --big 0} skips it.
  * {@code --copies N DIR} only writes N unique documents into DIR (for {@code bench/spark.sh}).
@@ -70,10 +72,11 @@ public final class Bench {
       for (int n : sizes) {
         Path corpus = work.resolve("corpus-" + n);
         build(samples, n, corpus);
-        double tika = time(List.of("java", "-cp", System.getProperty("java.class.path"), TikaText.class.getName(),
-            corpus.toString()), work.resolve("tika.log"));
-        row(n, "Tika text, 1 thread", tika, tika, null);
         for (String jobs : List.of("default", "1")) {
+          // each run is compared with a Tika run just before it: the machine's speed drifts over minutes
+          double tika = time(List.of("java", "-cp", System.getProperty("java.class.path"), TikaText.class.getName(),
+              corpus.toString()), work.resolve("tika.log"));
+          row(n, "Tika text, 1 thread", tika, tika, null);
           Path stats = work.resolve("stats-" + n + "-" + jobs);
           List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "extract", "-q",
               "--out", work.resolve("out-" + n + "-" + jobs).toString(), "--stats", stats.toString()));
