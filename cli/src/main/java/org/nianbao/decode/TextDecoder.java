@@ -184,10 +184,10 @@ public final class TextDecoder {
   }
 
   /**
-   * What an era's template gives every document alike, worked out once per mapping: its template rows, its
-   * keys, and its identities of equality with each side's '*' expanded over those keys.
+   * What an era's template gives every document alike, worked out once per mapping: its template rows and its
+   * identities of equality with each side's '*' expanded over the era's keys.
    */
-  private record Era(List<TRow> rows, Set<String> keys, List<Sides> equalities) {
+  private record Era(List<TRow> rows, List<Sides> equalities) {
     static Era of(FormatMapping fm) {
       List<TRow> rows = new ArrayList<>();
       Set<String> keys = new LinkedHashSet<>();
@@ -215,7 +215,7 @@ public final class TextDecoder {
           }
         }
       }
-      return new Era(List.copyOf(rows), Collections.unmodifiableSet(keys), List.copyOf(equalities));
+      return new Era(List.copyOf(rows), List.copyOf(equalities));
     }
 
     /** A side's keys with '*' expanded over the era's keys; null when a plain key is not in the era. */
