@@ -3,16 +3,12 @@ package org.nianbao.pipeline.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nianbao.model.ReportId;
 import org.nianbao.model.Status;
 
 /**
@@ -25,16 +21,11 @@ class SharedWorkerTest {
   Path dir;
 
   private ForkedLane.Launcher launcher(Duration timeout) {
-    return new ForkedLane.Launcher(new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()),
-        ZipLimits.DEFAULT, 128, 2, timeout, Duration.ofMinutes(1), dir.resolve("workers.log"), Verbosity.QUIET,
-        ClassArchive.forThisJvm(ClassArchive.WORKER));
+    return FakeWorkers.launcher(dir, 2, timeout);
   }
 
   private Task task(String name, String text) throws Exception {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Path file = dir.resolve(name);
-    Files.write(file, bytes);
-    return new Task(name, ReportId.of(bytes), new Location.InFile(file), bytes, false);
+    return FakeWorkers.task(dir, name, text);
   }
 
   /** The lane's outcome after a pause, on a thread of its own as the batch's lanes run. */

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nianbao.model.ReportId;
 import org.nianbao.model.Status;
 
 /**
@@ -23,26 +19,16 @@ class TasksAheadTest {
   @TempDir
   Path dir;
 
-  private Task task(String name, String text) throws Exception {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Path file = dir.resolve(name);
-    Files.write(file, bytes);
-    return new Task(name, ReportId.of(bytes), new Location.InFile(file), bytes, false);
-  }
-
   @Test
   void tasksSentAheadOfACrashAreReadByTheNextWorker() throws Exception {
-    ForkedLane.Launcher launcher = new ForkedLane.Launcher(
-        new ProcessorSpec(FakeProcessor.class.getName(), Optional.empty()), ZipLimits.DEFAULT, 128, 1,
-        Duration.ofSeconds(60), Duration.ofMinutes(1), dir.resolve("workers.log"), Verbosity.QUIET,
-        ClassArchive.forThisJvm(ClassArchive.WORKER));
+    ForkedLane.Launcher launcher = FakeWorkers.launcher(dir, 1, Duration.ofSeconds(60));
     Lane lane = launcher.open();
     try {
       assertTrue(lane.ahead() >= 1, "a one-job lane sends work ahead");
-      Task a = task("a.txt", "REPORT WHO a");
-      Task crash = task("crash.txt", "CRASH");
-      Task c = task("c.txt", "REPORT WHO c");
-      Task d = task("d.txt", "REPORT WHO d");
+      Task a = FakeWorkers.task(dir, "a.txt", "REPORT WHO a");
+      Task crash = FakeWorkers.task(dir, "crash.txt", "CRASH");
+      Task c = FakeWorkers.task(dir, "c.txt", "REPORT WHO c");
+      Task d = FakeWorkers.task(dir, "d.txt", "REPORT WHO d");
       Lane.Outcome first = lane.process(a, List.of(crash, c), 10);
       assertEquals(Status.OK, first.head().status());
       Lane.Outcome crashed = lane.process(crash, List.of(c, d), 9);
